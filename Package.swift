@@ -1,0 +1,98 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ShipTrack",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ShipTrack", targets: ["ShipTrackCarriers", "ShipTrackEstimate"]),
+        .executable(name: "shiptrack", targets: ["shiptrack"]),
+        .executable(name: "carrier-sim", targets: ["carrier-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // C libraries, reached only through their wrapper modules below.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Thin safe wrappers: no C pointer leaves these modules.
+        .target(
+            name: "ShipTrackHTTP",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "ShipTrackXML", dependencies: ["CLibXML2"]),
+
+        // The normalized tracking model every other module speaks.
+        .target(name: "ShipTrackModel"),
+
+        // Tracking-number identification: named check-digit algorithms and number formats as data.
+        .target(name: "ShipTrackNumbers", dependencies: ["ShipTrackModel"]),
+
+        // Carrier definitions, the generic engine, identification and lookups.
+        .target(
+            name: "ShipTrackCarriers",
+            dependencies: [
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "ShipTrackXML",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The store's policy, countries, business days, estimates and flags. Pure logic.
+        .target(name: "ShipTrackEstimate", dependencies: ["ShipTrackModel"]),
+
+        // The loopback carrier simulator (library so tests can start it in-process).
+        .target(
+            name: "CarrierSimulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "carrier-sim",
+            dependencies: [
+                "CarrierSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "shiptrack",
+            dependencies: [
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackXML"]),
+        .testTarget(name: "ShipTrackHTTPTests", dependencies: ["ShipTrackHTTP", "CarrierSimulator"]),
+        .testTarget(name: "ShipTrackCarriersTests", dependencies: ["ShipTrackCarriers", "ShipTrackModel", "CarrierSimulator"]),
+        .testTarget(name: "ShipTrackNumbersTests", dependencies: ["ShipTrackNumbers", "ShipTrackModel"]),
+        .testTarget(name: "CarrierSimulatorTests", dependencies: ["CarrierSimulator"]),
+        .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackEstimate", "ShipTrackModel"]),
+        .testTarget(name: "ShipTrackCommandTests", dependencies: ["CarrierSimulator"]),
+    ]
+)
+
+// Swift 6 language mode and full strictness for every target, in one place.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
