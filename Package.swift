@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "shiptrack",
             dependencies: [
-                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

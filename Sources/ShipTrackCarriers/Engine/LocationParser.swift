@@ -1,0 +1,66 @@
+import Foundation
+import ShipTrackModel
+
+/// Splits a carrier's location text into city, state, postal code and country, by the definition's patterns.
+struct LocationParser: @unchecked Sendable {
+    // NSRegularExpression is immutable after creation and safe to share between threads.
+    private let patterns: [(expression: NSRegularExpression, country: String?)]
+    private let countryNames: [String: String]
+
+    init(recipe: LocationRecipe?, file: String) throws(CarrierDefinitionError) {
+        var compiled: [(NSRegularExpression, String?)] = []
+        for (index, pattern) in (recipe?.patterns ?? []).enumerated() {
+            let key = "page.location.patterns[\(index)]"
+            let expression: NSRegularExpression
+            do { expression = try NSRegularExpression(pattern: pattern.regex) } catch {
+                throw CarrierDefinitionError(
+                    file: file, key: key + ".regex", message: "not a valid regular expression: \(pattern.regex)")
+            }
+            if let country = pattern.country, ISOCountry.withAlpha2(country) == nil {
+                throw CarrierDefinitionError(file: file, key: key + ".country", message: "\(country) is not an ISO 3166-1 code")
+            }
+            compiled.append((expression, pattern.country?.uppercased()))
+        }
+        var names: [String: String] = [:]
+        for (name, code) in recipe?.countryNames ?? [:] {
+            guard ISOCountry.withAlpha2(code) != nil else {
+                throw CarrierDefinitionError(
+                    file: file, key: "page.location.country_names.\(name)", message: "\(code) is not an ISO 3166-1 code")
+            }
+            names[name.uppercased()] = code.uppercased()
+        }
+        patterns = compiled
+        countryNames = names
+    }
+
+    /// The parts of `text` (already whitespace-folded); the raw text is always kept.
+    func parse(_ text: String) -> EventLocation {
+        var location = EventLocation(raw: text)
+        guard !text.isEmpty else { return location }
+        let range = NSRange(text.startIndex..., in: text)
+        for (expression, impliedCountry) in patterns {
+            guard let match = expression.firstMatch(in: text, range: range) else { continue }
+            func group(_ name: String) -> String? {
+                let groupRange = match.range(withName: name)
+                guard groupRange.location != NSNotFound, let swiftRange = Range(groupRange, in: text) else { return nil }
+                let value = text[swiftRange].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            var country = impliedCountry
+            if let printed = group("country") {
+                // A country group must name a country we know; otherwise this pattern did not really match.
+                guard let code = countryNames[printed.uppercased()] ?? ISOCountry.withAlpha2(printed)?.alpha2 else {
+                    continue
+                }
+                country = code
+            }
+            location.city = group("city")
+            location.state = group("state")
+            location.postalCode = group("postal")
+            location.countryCode = country
+            return location
+        }
+        if let code = countryNames[text.uppercased()] { location.countryCode = code }
+        return location
+    }
+}

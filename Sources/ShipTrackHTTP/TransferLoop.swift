@@ -1,0 +1,248 @@
+internal import CCurl
+import Foundation
+import Logging
+import Synchronization
+
+/// The thread that owns the libcurl multi handle and runs every transfer.
+///
+/// One multi handle means one connection cache: keep-alive connections to a carrier are reused across all
+/// requests of a run. Callers on any thread enqueue work and wake the loop with `curl_multi_wakeup`; everything
+/// else (the multi handle, easy handles, `active`) is touched only on the loop thread, which is why the class
+/// is `@unchecked Sendable`.
+final class TransferLoop: @unchecked Sendable {
+    private enum Command {
+        case start(Transfer)
+        case cancel(Transfer)
+    }
+
+    private struct Inbox {
+        var commands: [Command] = []
+        var stopping = false
+    }
+
+    private let multi: CurlMultiHandle
+    private let configuration: HTTPClient.Configuration
+    private let logger: Logger
+    private let inbox = Mutex(Inbox())
+    private let stopped = Atomic<Bool>(false)
+    private let connectionsOpened = Atomic<Int>(0)
+    private let transfersCompleted = Atomic<Int>(0)
+
+    // Loop-thread state.
+    private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    private var idleHandles: [CurlEasyHandle] = []
+
+    init(configuration: HTTPClient.Configuration, logger: Logger) throws(CurlSetupError) {
+        _ = CurlGlobal.initialized
+        multi = try CurlMultiHandle(
+            maxConnectionsPerHost: configuration.maxConnectionsPerHost,
+            maxTotalConnections: configuration.maxTotalConnections)
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    func startThread() {
+        let thread = Thread { [self] in run() }
+        thread.name = "shiptrack-curl"
+        thread.start()
+    }
+
+    var statistics: HTTPClient.Statistics {
+        .init(
+            connectionsOpened: connectionsOpened.load(ordering: .relaxed),
+            transfersCompleted: transfersCompleted.load(ordering: .relaxed))
+    }
+
+    /// Queues a transfer; fails it at once if the loop has stopped.
+    func submit(_ transfer: Transfer) {
+        let accepted = inbox.withLock { inbox -> Bool in
+            guard !inbox.stopping else { return false }
+            inbox.commands.append(.start(transfer))
+            return true
+        }
+        if accepted { multi.wakeup() } else { transfer.finish(.failure(HTTPClientError.shutDown(transfer.request.url))) }
+    }
+
+    func cancel(_ transfer: Transfer) {
+        transfer.cancelled.store(true, ordering: .sequentiallyConsistent)
+        inbox.withLock { $0.commands.append(.cancel(transfer)) }
+        multi.wakeup()
+    }
+
+    /// Asks the loop to fail outstanding transfers and exit. Idempotent.
+    func stop() {
+        inbox.withLock { $0.stopping = true }
+        multi.wakeup()
+    }
+
+    private func run() {
+        while true {
+            let (commands, stopping) = inbox.withLock { inbox in
+                defer { inbox.commands.removeAll(keepingCapacity: true) }
+                return (inbox.commands, inbox.stopping)
+            }
+            for command in commands {
+                switch command {
+                case .start(let transfer): start(transfer)
+                case .cancel(let transfer): abandon(transfer, with: CancellationError())
+                }
+            }
+            if stopping {
+                for transfer in Array(active.values) {
+                    abandon(transfer, with: HTTPClientError.shutDown(transfer.request.url))
+                }
+                idleHandles.removeAll()
+                stopped.store(true, ordering: .sequentiallyConsistent)
+                return
+            }
+            multi.perform()
+            for (handle, result) in multi.completedTransfers() {
+                complete(handle: handle, result: result)
+            }
+            multi.poll(timeoutMilliseconds: 1_000)
+        }
+    }
+
+    private func start(_ transfer: Transfer) {
+        if transfer.cancelled.load(ordering: .sequentiallyConsistent) {
+            transfer.finish(.failure(CancellationError()))
+            return
+        }
+        do {
+            let easy = try idleHandles.popLast() ?? CurlEasyHandle()
+            try configure(easy, for: transfer)
+            guard multi.add(easy) else {
+                throw CurlSetupError(call: "curl_multi_add_handle", code: -1)
+            }
+            transfer.easy = easy
+            active[easy.raw] = transfer
+        } catch {
+            transfer.finish(
+                .failure(HTTPClientError.invalidURL(transfer.request.url, message: "\(error)")))
+        }
+    }
+
+    private func configure(_ easy: CurlEasyHandle, for transfer: Transfer) throws(CurlSetupError) {
+        try easy.reset()
+        let request = transfer.request
+        try easy.set(CURLOPT_URL, request.url, "CURLOPT_URL")
+        // Only web protocols, also after redirects: a carrier page must not send us to file:// or gopher://.
+        try easy.set(CURLOPT_PROTOCOLS_STR, "http,https", "CURLOPT_PROTOCOLS_STR")
+        try easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "CURLOPT_REDIR_PROTOCOLS_STR")
+        try easy.set(CURLOPT_FOLLOWLOCATION, 1, "CURLOPT_FOLLOWLOCATION")
+        try easy.set(CURLOPT_MAXREDIRS, 5, "CURLOPT_MAXREDIRS")
+        // Signals are not safe in a multi-threaded process; libcurl then relies on its threaded resolver.
+        try easy.set(CURLOPT_NOSIGNAL, 1, "CURLOPT_NOSIGNAL")
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.milliseconds, "CURLOPT_CONNECTTIMEOUT_MS")
+        try easy.set(CURLOPT_TIMEOUT_MS, configuration.totalTimeout.milliseconds, "CURLOPT_TIMEOUT_MS")
+        // An empty string offers every encoding this libcurl decodes (gzip, deflate, ...).
+        try easy.set(CURLOPT_ACCEPT_ENCODING, "", "CURLOPT_ACCEPT_ENCODING")
+        try easy.set(CURLOPT_USERAGENT, configuration.userAgent, "CURLOPT_USERAGENT")
+        try easy.set(CURLOPT_TCP_KEEPALIVE, 1, "CURLOPT_TCP_KEEPALIVE")
+        // Refuses a declared oversized body before reading it; the write callback catches the rest.
+        try easy.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(transfer.maxBodyBytes), "CURLOPT_MAXFILESIZE_LARGE")
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in request.headers {
+            list = curl_slist_append(list, "\(header.name): \(header.value)")
+        }
+        transfer.headerList = list
+        try easy.set(CURLOPT_HTTPHEADER, list: list, "CURLOPT_HTTPHEADER")
+        if request.method == .post {
+            let body = request.body ?? []
+            try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count), "CURLOPT_POSTFIELDSIZE_LARGE")
+            if body.isEmpty {
+                try easy.set(CURLOPT_POSTFIELDS, "", "CURLOPT_POSTFIELDS")
+            } else {
+                // COPYPOSTFIELDS copies, so the body need not outlive this call.
+                var copy = body
+                let failure = copy.withUnsafeMutableBytes { bytes -> CurlSetupError? in
+                    do throws(CurlSetupError) {
+                        try easy.set(CURLOPT_COPYPOSTFIELDS, pointer: bytes.baseAddress, "CURLOPT_COPYPOSTFIELDS")
+                        return nil
+                    } catch { return error }
+                }
+                if let failure { throw failure }
+            }
+        }
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        try easy.set(CURLOPT_WRITEFUNCTION, callback: Transfer.writeBody, "CURLOPT_WRITEFUNCTION")
+        try easy.set(CURLOPT_WRITEDATA, pointer: context, "CURLOPT_WRITEDATA")
+        try easy.set(CURLOPT_HEADERFUNCTION, callback: Transfer.receiveHeader, "CURLOPT_HEADERFUNCTION")
+        try easy.set(CURLOPT_HEADERDATA, pointer: context, "CURLOPT_HEADERDATA")
+    }
+
+    private func complete(handle: UnsafeMutableRawPointer, result: CURLcode) {
+        guard let transfer = active.removeValue(forKey: handle), let easy = transfer.easy else { return }
+        multi.remove(easy)
+        connectionsOpened.add(easy.info(CURLINFO_NUM_CONNECTS), ordering: .relaxed)
+        transfersCompleted.add(1, ordering: .relaxed)
+        let url = transfer.request.url
+        let outcome: Result<HTTPResponse, any Error>
+        if result == CURLE_OK {
+            outcome = .success(
+                HTTPResponse(
+                    statusCode: easy.info(CURLINFO_RESPONSE_CODE), headers: transfer.headers, body: transfer.body,
+                    effectiveURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? url))
+        } else {
+            outcome = .failure(error(for: result, transfer: transfer, easy: easy))
+        }
+        logger.trace("transfer finished", metadata: ["url": "\(url)", "curl_code": "\(result.rawValue)"])
+        transfer.easy = nil
+        recycle(easy)
+        transfer.finish(outcome)
+    }
+
+    private func error(for code: CURLcode, transfer: Transfer, easy: CurlEasyHandle) -> HTTPClientError {
+        let url = transfer.request.url
+        let number = Int(code.rawValue)
+        let message = easy.message(for: code)
+        switch code {
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return .connectFailed(url, curlCode: number, message: message)
+        case CURLE_OPERATION_TIMEDOUT:
+            return .timedOut(url, curlCode: number, message: message)
+        case CURLE_FILESIZE_EXCEEDED:
+            return .bodyTooLarge(url, limit: transfer.maxBodyBytes)
+        case CURLE_WRITE_ERROR where transfer.bodyLimitExceeded:
+            return .bodyTooLarge(url, limit: transfer.maxBodyBytes)
+        case CURLE_PARTIAL_FILE:
+            return .truncatedBody(url, curlCode: number, message: message)
+        case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR:
+            return .connectionReset(url, curlCode: number, message: message)
+        case CURLE_BAD_CONTENT_ENCODING:
+            return .badContentEncoding(url, curlCode: number, message: message)
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return .invalidURL(url, curlCode: number, message: message)
+        default:
+            return .transferFailed(url, curlCode: number, message: message)
+        }
+    }
+
+    /// Removes a transfer that has not finished (cancelled or shut down) and fails it with `error`.
+    private func abandon(_ transfer: Transfer, with error: any Error) {
+        guard let easy = transfer.easy, active.removeValue(forKey: easy.raw) != nil else {
+            // Not started yet (it will be failed in `start`) or already finished: nothing to do.
+            return
+        }
+        multi.remove(easy)
+        transfer.easy = nil
+        recycle(easy)
+        transfer.finish(.failure(error))
+    }
+
+    private func recycle(_ easy: CurlEasyHandle) {
+        if idleHandles.count < configuration.maxTotalConnections { idleHandles.append(easy) }
+    }
+}
+
+/// `curl_global_init` must run once, before any other libcurl call and before threads use libcurl.
+enum CurlGlobal {
+    static let initialized: Void = { _ = curl_global_init(Int(CURL_GLOBAL_ALL)) }()
+}
+
+extension Duration {
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,135 @@
+internal import CLibXML2
+
+/// A parsed HTML or XML document, queried with XPath.
+///
+/// Owns one libxml2 `xmlDoc` and one XPath context, both freed in `deinit`. Not `Sendable`: a libxml2 tree may
+/// only be used by one thread at a time, so parse a page where it is processed and copy strings out.
+public final class MarkupDocument {
+    /// How the bytes were parsed.
+    public enum Kind: Sendable { case html, xml }
+
+    let document: xmlDocPtr
+    let xpathContext: xmlXPathContextPtr
+    /// How the bytes were parsed.
+    public let kind: Kind
+    /// What the document was parsed from (a URL or a file name), used in error messages.
+    public let context: String
+
+    private init(document: xmlDocPtr, kind: Kind, context: String) throws {
+        guard let xpathContext = xmlXPathNewContext(document) else {
+            xmlFreeDoc(document)
+            throw MarkupParseError.resourceExhausted(context: context)
+        }
+        XPathErrorSink.install(on: xpathContext)
+        self.document = document
+        self.xpathContext = xpathContext
+        self.kind = kind
+        self.context = context
+    }
+
+    deinit {
+        xmlXPathFreeContext(xpathContext)
+        xmlFreeDoc(document)
+    }
+
+    /// Parses HTML with libxml2's recovering HTML parser.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page as received.
+    ///   - context: a URL or file name for error messages and relative links.
+    ///   - encoding: the charset from the HTTP `Content-Type` header or the carrier definition; `nil` lets libxml2
+    ///     read the page's `<meta charset>` (how GB2312/GBK pages are decoded).
+    ///   - maxBytes: larger input is refused before parsing.
+    public static func parseHTML(
+        _ bytes: [UInt8], context: String, encoding: String? = nil, maxBytes: Int = 8 << 20
+    ) throws -> MarkupDocument {
+        _ = LibXML2.initialized
+        try checkSize(bytes, context: context, maxBytes: maxBytes)
+        guard let parser = htmlNewParserCtxt() else { throw MarkupParseError.resourceExhausted(context: context) }
+        defer { htmlFreeParserCtxt(parser) }
+        let options =
+            LibXML2.commonOptions | Int32(HTML_PARSE_RECOVER.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), context, encoding, options)
+            }
+        }
+        guard let parsed else {
+            throw MarkupParseError.notWellFormed(context: context, message: lastError(of: parser), line: nil)
+        }
+        return try MarkupDocument(document: parsed, kind: .html, context: context)
+    }
+
+    /// Parses XML strictly: a document that is not well-formed is an error, and any `<!ENTITY` declaration is
+    /// refused before libxml2 sees it (no entity expansion, no billion-laughs).
+    public static func parseXML(
+        _ bytes: [UInt8], context: String, encoding: String? = nil, maxBytes: Int = 8 << 20
+    ) throws -> MarkupDocument {
+        _ = LibXML2.initialized
+        try checkSize(bytes, context: context, maxBytes: maxBytes)
+        if bytes.containsSequence(Array("<!ENTITY".utf8)) {
+            throw MarkupParseError.entityDeclarationsNotAllowed(context: context)
+        }
+        guard let parser = xmlNewParserCtxt() else { throw MarkupParseError.resourceExhausted(context: context) }
+        defer { xmlFreeParserCtxt(parser) }
+        let options = LibXML2.commonOptions | Int32(XML_PARSE_NOCDATA.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), context, encoding, options)
+            }
+        }
+        guard let parsed, parser.pointee.wellFormed != 0 else {
+            let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(parser))
+            let line = error.map { Int($0.pointee.line) }
+            if let parsed { xmlFreeDoc(parsed) }
+            throw MarkupParseError.notWellFormed(context: context, message: lastError(of: parser), line: line)
+        }
+        return try MarkupDocument(document: parsed, kind: .xml, context: context)
+    }
+
+    /// The root element, if the document has one.
+    public var root: MarkupNode? {
+        xmlDocGetRootElement(document).map { MarkupNode(pointer: $0, document: self) }
+    }
+
+    private static func checkSize(_ bytes: [UInt8], context: String, maxBytes: Int) throws {
+        if bytes.count > maxBytes {
+            throw MarkupParseError.inputTooLarge(size: bytes.count, limit: maxBytes, context: context)
+        }
+        if bytes.count > Int(Int32.max) {
+            throw MarkupParseError.inputTooLarge(size: bytes.count, limit: Int(Int32.max), context: context)
+        }
+        if !bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
+            throw MarkupParseError.emptyInput(context: context)
+        }
+    }
+
+    private static func lastError(of parser: xmlParserCtxtPtr) -> String? {
+        guard let error = xmlCtxtGetLastError(UnsafeMutableRawPointer(parser)), let message = error.pointee.message
+        else { return nil }
+        return String(cString: message).trimmingWhitespace()
+    }
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs in the array (a plain scan; bodies are capped in size).
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if found + needle.count > endIndex { return false }
+            if self[found..<found + needle.count].elementsEqual(needle) { return true }
+            index = found + 1
+        }
+        return false
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

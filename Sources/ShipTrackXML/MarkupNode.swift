@@ -1,0 +1,119 @@
+internal import CLibXML2
+
+/// An element (or other node) of a ``MarkupDocument``. Keeps its document alive.
+public struct MarkupNode {
+    let pointer: xmlNodePtr
+    /// The document this node belongs to.
+    public let document: MarkupDocument
+
+    init(pointer: xmlNodePtr, document: MarkupDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
+
+    /// The element name, lower case for HTML (libxml2 folds HTML names).
+    public var name: String {
+        pointer.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// The value of an attribute, if present. Entity references are not expanded.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
+        defer { shiptrack_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// All text inside the node, in document order, with `<br>` and block boundaries as spaces.
+    ///
+    /// Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us expand
+    /// entities; whitespace is left for the caller to fold.
+    public var text: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        MarkupNode.appendText(of: pointer, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendText(of node: xmlNodePtr, to bytes: inout [UInt8]) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content {
+                var cursor = content
+                while cursor.pointee != 0 {
+                    bytes.append(cursor.pointee)
+                    cursor += 1
+                }
+            }
+        case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE, XML_DOCUMENT_FRAG_NODE:
+            if let name = node.pointee.name, isSkippedElement(name) { return }
+            var child = node.pointee.children
+            while let current = child {
+                appendText(of: current, to: &bytes)
+                child = current.pointee.next
+            }
+            if node.pointee.type == XML_ELEMENT_NODE { bytes.append(0x20) }
+        default:
+            // Comments, processing instructions, entity references and DTD nodes carry no page text.
+            return
+        }
+    }
+
+    /// `<script>` and `<style>` hold code, not text a carrier shows.
+    private static func isSkippedElement(_ name: UnsafePointer<xmlChar>) -> Bool {
+        let text = String(cString: name)
+        return text == "script" || text == "style"
+    }
+
+    /// The nodes `query` selects, with this node as the context node.
+    public func select(_ query: XPathQuery) throws -> [MarkupNode] {
+        try document.evaluate(query, at: pointer) { object in
+            guard object.pointee.type == XPATH_NODESET, let set = object.pointee.nodesetval else { return [] }
+            let count = Int(set.pointee.nodeNr)
+            guard count > 0, let nodes = set.pointee.nodeTab else { return [] }
+            return (0..<count).compactMap { index in
+                nodes[index].map { MarkupNode(pointer: $0, document: document) }
+            }
+        }
+    }
+
+    /// The query's result as a string, as XPath's `string()` would give it (the first node's text for a node-set).
+    ///
+    /// Node-sets are converted with ``text`` so entity references stay unexpanded.
+    public func string(_ query: XPathQuery) throws -> String {
+        let nodes: [MarkupNode]? = try document.evaluate(query, at: pointer) { object in
+            object.pointee.type == XPATH_NODESET ? nil : []
+        }
+        if nodes == nil { return try select(query).first?.text ?? "" }
+        return try document.evaluate(query, at: pointer) { object in
+            guard let value = xmlXPathCastToString(object) else { return "" }
+            defer { shiptrack_xml_free(value) }
+            return String(cString: value)
+        }
+    }
+
+    /// The query's result as a boolean, as XPath's `boolean()` would give it.
+    public func boolean(_ query: XPathQuery) throws -> Bool {
+        try document.evaluate(query, at: pointer) { object in xmlXPathCastToBoolean(object) != 0 }
+    }
+}
+
+extension MarkupDocument {
+    /// The document root as a node (for queries over the whole document).
+    public var documentNode: MarkupNode {
+        document.withMemoryRebound(to: xmlNode.self, capacity: 1) { MarkupNode(pointer: $0, document: self) }
+    }
+
+    /// Evaluates `query` at `node` and hands the raw result to `body`, freeing it afterwards.
+    func evaluate<Result>(
+        _ query: XPathQuery, at node: xmlNodePtr, _ body: (xmlXPathObjectPtr) -> Result
+    ) throws -> Result {
+        xpathContext.pointee.node = node
+        XPathErrorSink.reset(xpathContext)
+        guard let object = xmlXPathCompiledEval(query.compiled, xpathContext) else {
+            throw MarkupParseError.invalidXPath(
+                query.expression, message: XPathErrorSink.lastMessage(of: xpathContext))
+        }
+        defer { xmlXPathFreeObject(object) }
+        return body(object)
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `shiptrack`: parcel tracking for a store shipping from China (ePacket, EMS) and the US (USPS).
+@main
+struct ShipTrackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shiptrack",
+        abstract: "Track parcels across carriers and check them against the store's delivery promise.",
+        discussion: """
+            Exit statuses of lookup: 0 found, 1 not found at the carrier, 2 invalid input, 3 fetch failed, \
+            4 carrier page not recognised, 64 command-line usage error. With several numbers, the highest applies.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self, /*ESTIMATE*/
+        ]
+    )
+}
