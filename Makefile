@@ -1,0 +1,46 @@
+# ShipTrack. `make test` and `make demo` work on a fresh Debian machine: they install what is missing first.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config tzdata
+RELEASE_BIN := .build/release
+
+.PHONY: all deps build test demo install embed golden clean
+
+all: build
+
+# Installs the C libraries' -dev packages (and time-zone data) only when something is missing.
+deps:
+	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null || [ ! -e /usr/share/zoneinfo/America/New_York ]; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Starts the carrier simulator on a free loopback port, looks up sample numbers of every kind, stops it.
+demo: build
+	@scripts/demo.sh $(RELEASE_BIN)
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(RELEASE_BIN)/shiptrack $(DESTDIR)$(PREFIX)/bin/shiptrack
+
+# Re-embeds the data files that ship inside the binary. Run after editing Carriers/ or Policy/.
+embed:
+	scripts/embed-data.sh Sources/ShipTrackCarriers/Generated/EmbeddedCarriers.swift embeddedCarrierFiles Carriers/*.json
+	@if [ -d Policy ]; then scripts/embed-data.sh Sources/ShipTrackEstimate/Generated/EmbeddedPolicy.swift embeddedPolicyFiles Policy/policy.json Policy/countries.json; fi
+
+# Rewrites every fixture's expected reading, on purpose. Review the diff before committing it.
+golden: deps
+	$(SWIFT) build --product shiptrack
+	scripts/golden.sh .build/debug/shiptrack
+
+clean:
+	rm -rf .build
