@@ -23,18 +23,20 @@ public struct MarkupNode {
         return String(cString: value)
     }
 
-    /// All text inside the node, in document order, with `<br>` and block boundaries as spaces.
+    /// All text inside the node, in document order.
     ///
-    /// Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us expand
-    /// entities; whitespace is left for the caller to fold.
+    /// In HTML, `<br>` and block elements (`<p>`, `<td>`, `<div>`…) separate words with a space while inline
+    /// elements (`<b>`, `<span>`…) do not, as a browser shows them; in XML text is joined as XPath's `string()`
+    /// joins it. Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us
+    /// expand entities. Whitespace is left for the caller to fold.
     public var text: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
-        MarkupNode.appendText(of: pointer, to: &bytes)
+        MarkupNode.appendText(of: pointer, to: &bytes, html: document.kind == .html)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendText(of node: xmlNodePtr, to bytes: inout [UInt8]) {
+    private static func appendText(of node: xmlNodePtr, to bytes: inout [UInt8], html: Bool) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content {
@@ -45,24 +47,25 @@ public struct MarkupNode {
                 }
             }
         case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE, XML_DOCUMENT_FRAG_NODE:
-            if let name = node.pointee.name, isSkippedElement(name) { return }
+            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            if html, name == "script" || name == "style" { return }
             var child = node.pointee.children
             while let current = child {
-                appendText(of: current, to: &bytes)
+                appendText(of: current, to: &bytes, html: html)
                 child = current.pointee.next
             }
-            if node.pointee.type == XML_ELEMENT_NODE { bytes.append(0x20) }
+            if html, node.pointee.type == XML_ELEMENT_NODE, !inlineElements.contains(name) { bytes.append(0x20) }
         default:
             // Comments, processing instructions, entity references and DTD nodes carry no page text.
             return
         }
     }
 
-    /// `<script>` and `<style>` hold code, not text a carrier shows.
-    private static func isSkippedElement(_ name: UnsafePointer<xmlChar>) -> Bool {
-        let text = String(cString: name)
-        return text == "script" || text == "style"
-    }
+    /// HTML elements that do not break a line, so no space is added after them.
+    private static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "label", "mark",
+        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    ]
 
     /// The nodes `query` selects, with this node as the context node.
     public func select(_ query: XPathQuery) throws -> [MarkupNode] {

@@ -9,9 +9,10 @@ enum ExitStatus: Int32, Comparable {
     case notFound = 1
     /// A number (or another input) is invalid: bad shape, bad check digit, unknown carrier, bad date.
     case invalidInput = 2
-    /// A page could not be fetched: network failure, timeout, HTTP error status, empty or truncated body.
+    /// A page could not be fetched: network failure, timeout, HTTP error status, empty or truncated body, or the
+    /// carrier replied with an error.
     case fetchFailed = 3
-    /// A page arrived but is not the layout its carrier definition describes, or the carrier replied with an error.
+    /// A page arrived but is not the layout its carrier definition describes.
     case pageNotRecognised = 4
 
     init(_ category: TrackingError.Category) {

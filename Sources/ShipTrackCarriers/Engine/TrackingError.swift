@@ -11,9 +11,10 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         case invalidInput = "invalid_input"
         /// The carrier says it does not know the number.
         case notFound = "not_found"
-        /// The page could not be fetched (network, HTTP error status, timeout); may succeed later.
+        /// The page could not be fetched (network, HTTP error status, timeout, an error reply from the carrier);
+        /// may succeed later.
         case fetchFailed = "fetch_failed"
-        /// The page arrived but is not the layout the definition describes (or the carrier reported an error).
+        /// The page arrived but is not the layout the definition describes.
         case pageNotRecognised = "page_not_recognised"
     }
 
@@ -83,17 +84,18 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         switch code {
         case .invalidNumber, .unknownCarrier: .invalidInput
         case .notFound: .notFound
-        case .transport, .httpStatus, .emptyBody, .otherFetchFailure: .fetchFailed
-        case .layoutNotRecognised, .carrierError: .pageNotRecognised
+        case .transport, .httpStatus, .emptyBody, .otherFetchFailure, .carrierError: .fetchFailed
+        case .layoutNotRecognised: .pageNotRecognised
         }
     }
 
-    /// Whether asking again later may succeed: transport failures that are transient, 429 and 5xx, empty bodies.
+    /// Whether asking again later may succeed: transient transport failures, 429 and 5xx, empty bodies, carrier
+    /// error replies ("system busy").
     public var isRetryable: Bool {
         switch code {
         case .transport(let error): error.isTransient
         case .httpStatus(let status, _): status == 429 || (500...599).contains(status)
-        case .emptyBody: true
+        case .emptyBody, .carrierError: true
         default: false
         }
     }
