@@ -33,6 +33,8 @@ public struct MarkupNode {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
         MarkupNode.appendText(of: pointer, to: &bytes, html: document.kind == .html)
+        // The separator after the node itself separates nothing.
+        if bytes.last == 0x20 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
 

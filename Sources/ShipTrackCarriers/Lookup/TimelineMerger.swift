@@ -4,10 +4,11 @@ import ShipTrackModel
 ///
 /// The same scan reported by both legs is kept once. Legs spell places differently ("LOS ANGELES CA" and
 /// "ISC LOS ANGELES CA (USPS)"), so the match is on the absolute instant and the normalized meaning, not on text;
-/// the first leg's copy (the origin carrier's) is kept.
+/// the first leg's copy (the origin carrier's) is kept. Instants are compared to the minute, because USPS prints
+/// minutes where China Post prints seconds for the same scan.
 enum TimelineMerger {
     struct Key: Hashable {
-        let instant: Int
+        let minute: Int
         let status: TrackingStatus
         let reason: StatusReason?
     }
@@ -23,7 +24,9 @@ enum TimelineMerger {
                 merged.append(event)
                 continue
             }
-            let key = Key(instant: Int(instant.timeIntervalSince1970), status: event.status, reason: event.reason)
+            let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+            let minute = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+            let key = Key(minute: minute, status: event.status, reason: event.reason)
             if let reporter = firstReporter[key] {
                 if reporter == event.reportedBy { merged.append(event) }
             } else {

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import ShipTrackCarriers
+import ShipTrackHTTP
+import ShipTrackModel
+import Testing
+
+/// An ePacket to the US is tracked by China Post (UTC+08:00) and then USPS (US local times): one merged timeline.
+@Suite("Two-leg ePacket timeline")
+struct TwoLegTimelineTests {
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    private func tracker(_ answers: [String: HTTPResponse]) throws -> Tracker {
+        Tracker(registry: try CarrierRegistry.builtIn(), fetcher: CannedFetcher(answers: answers), logger: logger)
+    }
+
+    @Test("Both legs merge across the China/US zone boundary, shared scans kept once")
+    func mergedAcrossZones() async throws {
+        let number = "LX100077775CN"
+        let tracker = try tracker([
+            "mailNo=\(number)": try CannedFetcher.fixture("epacket", "\(number).html"),
+            "tLabels=\(number)": try CannedFetcher.fixture("usps", "\(number).html"),
+        ])
+        let result = try await tracker.track(number, destination: "US")
+        // China Post 4 events + USPS 5 events; delivery, arrival and hand-over are the same scans on both legs.
+        #expect(result.events.count == 6)
+        #expect(result.status == .delivered)
+        #expect(result.legFailures.isEmpty)
+        let instants = result.events.compactMap { $0.time.instant }
+        #expect(instants.count == 6)
+        #expect(instants == instants.sorted(by: >), "newest first by absolute time")
+        #expect(result.events.map(\.reportedBy) == ["epacket", "usps", "usps", "epacket", "epacket", "epacket"])
+        // The delivery scan: China Post's 2023-07-19 01:23 +08:00 is USPS's 2023-07-18 13:23 -04:00.
+        let delivered = try #require(result.deliveredAt)
+        #expect(delivered.description == "2023-07-19T01:23:00+08:00")
+        #expect(result.events[1].time.description == "2023-07-18T06:10:00-04:00")
+        #expect(result.events[1].description == "Out for Delivery")
+    }
+
+    @Test("One leg failing still gives the other leg's events, with the failure reported")
+    func oneLegFails() async throws {
+        let number = "LX100022220CN"
+        let tracker = try tracker([
+            "mailNo=\(number)": try CannedFetcher.fixture("epacket", "\(number).html"),
+            "tLabels=\(number)": CannedFetcher.page("oops", status: 503),
+        ])
+        let result = try await tracker.track(number, destination: "US")
+        #expect(result.events.count == 4)
+        #expect(result.events.allSatisfy { $0.reportedBy == "epacket" })
+        #expect(result.legFailures.map(\.carrier) == ["usps"])
+        #expect(result.legFailures.first?.message.contains("HTTP 503") == true)
+    }
+
+    @Test("Every leg failing is the first leg's failure")
+    func allLegsFail() async throws {
+        let number = "LX100022220CN"
+        let tracker = try tracker([
+            "mailNo=\(number)": try CannedFetcher.fixture("epacket", "not-found.html"),
+            "tLabels=\(number)": try CannedFetcher.fixture("usps", "not-found.html"),
+        ])
+        await #expect(throws: TrackingError.self) { try await tracker.track(number, destination: "US") }
+        do throws(TrackingError) {
+            _ = try await tracker.track(number, destination: "US")
+        } catch {
+            #expect(error.category == .notFound)
+            #expect(error.carrier == "epacket")
+        }
+    }
+
+    @Test("Other destinations ask only China Post")
+    func noSecondLegElsewhere() async throws {
+        let number = "LX100055554CN"
+        let tracker = try tracker(["mailNo=\(number)": try CannedFetcher.fixture("epacket", "\(number).html")])
+        let result = try await tracker.track(number, destination: "DE")
+        #expect(result.legFailures.isEmpty)
+        #expect(result.events.count == 5)
+        let unknownDestination = try await tracker.track(number)
+        #expect(unknownDestination.legFailures.isEmpty)
+    }
+
+    @Test("Scans of one leg at the same minute with the same meaning are all kept")
+    func sameLegSameMinute() async throws {
+        let number = "LX100099997CN"
+        let page = String(decoding: try CannedFetcher.fixture("epacket", "\(number).html").body, as: UTF8.self)
+            .replacingOccurrences(of: "2023-07-15 06:00:00", with: "2023-07-01 09:12:50")
+        let tracker = try tracker(["mailNo=\(number)": CannedFetcher.page(page)])
+        let result = try await tracker.track(number, destination: "GB")
+        #expect(result.events.count == 4)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs the built `shiptrack` binary as a user would, capturing its output and exit status.
+enum CommandRunner {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `shiptrack` beside the test runner (`swift build --build-tests` builds it there), or `$SHIPTRACK_BIN`.
+    static let executable: URL? = {
+        if let path = ProcessInfo.processInfo.environment["SHIPTRACK_BIN"] { return URL(fileURLWithPath: path) }
+        guard let runner = CommandLine.arguments.first else { return nil }
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("shiptrack")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }()
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged.removeValue(forKey: "SHIPTRACK_BASE_URL")
+        merged.removeValue(forKey: "SHIPTRACK_CARRIERS")
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        // Cron runs the tool from anywhere: run it from a folder with nothing beside it.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes fully before waiting, so a large output cannot block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
