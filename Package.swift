@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "shiptrack",
             dependencies: [
-                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackHTTP",
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -12,7 +12,8 @@ struct ShipTrackCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self, /*ESTIMATE*/
+            LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self,
+            EstimateCommand.self,
         ]
     )
 }

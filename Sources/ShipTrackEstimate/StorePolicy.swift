@@ -1,0 +1,130 @@
+public import Foundation
+
+/// The store's shipping and refund policy as data: processing time, transit windows per region, tracking grace,
+/// guarantee and refund windows, cancellation window, time zone and holidays.
+///
+/// ``builtIn`` is `Policy/policy.json` as embedded in the binary, equal to the published policy; a store overrides it
+/// with its own file through ``load(contentsOf:)``. Every value is validated when loaded, and errors name the file
+/// and the key (`policy.json: regions.asia.transit_business_days: min 20 > max 10`).
+public struct StorePolicy: Sendable {
+    /// The store's time zone: which day an instant falls on, and where business days are counted.
+    public var timeZone: TimeZone { calendar.timeZone }
+    /// Processing time in business days (published: 2–5).
+    public let processingBusinessDays: ClosedRange<Int>
+    /// Business days after the order day within which the carrier should have information on the parcel
+    /// ("placed more than 5 business days ago and there is still no information"; published: 5).
+    public let trackingGraceBusinessDays: Int
+    /// Calendar days without a new carrier event after which a moving parcel is `stalled` (ShipTrack's rule: 10).
+    public let stalledAfterDays: Int
+    /// The delivery guarantee and the refund window.
+    public let refund: RefundRules
+    /// How long after the order it can still be cancelled (published: 12 hours).
+    public let cancellationWindowHours: Int
+    /// Non-working periods of the store, in file order.
+    public let holidays: [Holiday]
+    /// Business days in the store's zone minus ``holidays``.
+    public let calendar: BusinessCalendar
+    /// Per-region rules, indexed by `Region.index`.
+    private let regionRules: [RegionRules]
+
+    /// The cancellation window in seconds.
+    public var cancellationWindow: TimeInterval { TimeInterval(cancellationWindowHours) * 3_600 }
+
+    /// The name and transit window of a region.
+    public func rules(for region: Region) -> RegionRules { regionRules[region.index] }
+
+    /// Transit time to `region` in business days, after processing.
+    public func transitBusinessDays(for region: Region) -> ClosedRange<Int> {
+        regionRules[region.index].transitBusinessDays
+    }
+
+    /// The name and transit window of one row of the shipping-time table.
+    public struct RegionRules: Hashable, Sendable {
+        /// The region.
+        public let region: Region
+        /// Its name as published (`Canada, Europe`).
+        public let name: String
+        /// Its transit window in business days.
+        public let transitBusinessDays: ClosedRange<Int>
+    }
+
+    /// A non-working period of the store, one day or several.
+    public struct Holiday: Hashable, Sendable {
+        /// Its name (`Spring Festival`).
+        public let name: String
+        /// Its first and last day, both included.
+        public let days: DayWindow
+    }
+
+    /// Decodes and validates a policy file's contents.
+    /// - Parameter fileName: how errors name the file (`policy.json`).
+    /// - Throws: ``PolicyError`` naming the file and the key.
+    public init(json: Data, fileName: String = "policy.json") throws {
+        let file: PolicyFile
+        do {
+            file = try JSONDecoder().decode(PolicyFile.self, from: json)
+        } catch {
+            throw PolicyError.decoding(error, file: fileName)
+        }
+        self = try file.validated(fileName: fileName)
+    }
+
+    init(
+        processingBusinessDays: ClosedRange<Int>, regionRules: [RegionRules], trackingGraceBusinessDays: Int,
+        stalledAfterDays: Int, refund: RefundRules, cancellationWindowHours: Int, holidays: [Holiday],
+        calendar: BusinessCalendar
+    ) {
+        self.processingBusinessDays = processingBusinessDays
+        self.regionRules = regionRules
+        self.trackingGraceBusinessDays = trackingGraceBusinessDays
+        self.stalledAfterDays = stalledAfterDays
+        self.refund = refund
+        self.cancellationWindowHours = cancellationWindowHours
+        self.holidays = holidays
+        self.calendar = calendar
+    }
+
+    /// Loads and validates a store's policy file.
+    /// - Throws: ``PolicyError`` naming the file (by its last path component) and the key; unreadable files too.
+    public static func load(contentsOf url: URL) throws -> StorePolicy {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw PolicyError(file: url.path, keyPath: "", message: "cannot be read (\(error.localizedDescription))")
+        }
+        return try StorePolicy(json: data, fileName: url.lastPathComponent)
+    }
+
+    /// The published policy: `Policy/policy.json` as embedded in the binary.
+    public static let builtIn: StorePolicy = {
+        do {
+            return try StorePolicy(json: Data(builtInJSON.utf8), fileName: "policy.json")
+        } catch {
+            // The embedded file is tested on every run (EmbeddedPolicyTests); reaching this is a build defect.
+            fatalError("the built-in Policy/policy.json is invalid: \(error)")
+        }
+    }()
+
+    /// The text of the built-in `policy.json`, for a store that wants to start its own file from it.
+    public static var builtInJSON: String { embeddedFile(named: "policy.json") }
+}
+
+/// The embedded copy of a file in `Policy/`, or an empty string (which then fails to decode loudly).
+func embeddedFile(named name: String) -> String {
+    embeddedPolicyFiles.first { $0.name == name }?.contents ?? ""
+}
+
+extension Region {
+    /// Position in `allCases`, for array-backed tables.
+    var index: Int {
+        switch self {
+        case .unitedStates: 0
+        case .canadaEurope: 1
+        case .australiaNewZealand: 2
+        case .centralSouthAmerica: 3
+        case .asia: 4
+        case .africa: 5
+        }
+    }
+}
