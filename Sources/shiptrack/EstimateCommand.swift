@@ -161,7 +161,7 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        printError("shiptrack: \(message)")
         return ExitCode(2)
     }
 

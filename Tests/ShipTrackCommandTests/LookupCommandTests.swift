@@ -129,3 +129,37 @@ struct LookupCommandTests {
         }
     }
 }
+
+/// `lookup --destination --ordered-at --as-of` adds the store's estimate and flags to a live lookup.
+@Suite("shiptrack lookup with an estimate", .serialized)
+struct LookupEstimateTests {
+    @Test("A live lookup carries the estimate; a number the carrier does not know is flagged no_tracking")
+    func estimateAndFlags() async throws {
+        let simulator = try CarrierSimulator(
+            fixtures: CommandRunner.repositoryRoot.appendingPathComponent("Fixtures"),
+            logger: Logger(label: "sim") { _ in SwiftLogNoOpLogHandler() })
+        _ = try await simulator.start()
+        defer { Task { try? await simulator.stop() } }
+        let base = simulator.baseURL
+        let order = ["--destination", "US", "--ordered-at", "2023-06-28", "--as-of", "2023-07-20T12:00:00Z"]
+
+        let delivered = try CommandRunner.run(["lookup", "--base-url", base, "--json", "LX100077775CN"] + order)
+        #expect(delivered.status == 0, "\(delivered.stderr)")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(delivered.stdout.utf8)) as? [[String: Any]])
+        let estimate = try #require(entries.first?["estimate"] as? [String: Any])
+        #expect(estimate["kept_promise"] as? Bool == true)
+        #expect((estimate["flags"] as? [Any])?.isEmpty == true)
+
+        let unknown = try CommandRunner.run(["lookup", "--base-url", base, "LX100155549CN"] + order)
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.contains("no_tracking:"))
+
+        let badCountry = try CommandRunner.run(["lookup", "--base-url", base, "LX100155549CN", "--destination", "Narnia", "--ordered-at", "2023-06-28"])
+        #expect(badCountry.status == 2)
+        #expect(badCountry.stderr.hasPrefix("shiptrack: --destination: \"Narnia\""))
+
+        let future = try CommandRunner.run(["lookup", "--base-url", base, "LX100155549CN", "--destination", "US", "--ordered-at", "2031-01-01", "--as-of", "2023-07-20"])
+        #expect(future.status == 2)
+        #expect(future.stderr.contains("--ordered-at"))
+    }
+}
