@@ -1,0 +1,38 @@
+import NIOCore
+
+extension CarrierSimulator {
+    /// How the simulator behaves beyond what its routing file says.
+    public struct Options: Sendable, Hashable {
+        /// Time added before every response, after the request has been read. Negative values count as zero.
+        public var latency: Duration
+
+        /// How many event-loop threads serve connections. At least 1.
+        public var eventLoopThreads: Int
+
+        /// Whether ``CarrierSimulator/start(host:port:)`` may listen on an address that is not a loopback address.
+        ///
+        /// Off by default so the simulator can never become a public server by accident.
+        public var allowNonLoopbackHosts: Bool
+
+        /// The default number of event-loop threads: one per processor core.
+        public static var defaultEventLoopThreads: Int {
+            System.coreCount
+        }
+
+        /// Creates options; every parameter has a default suitable for tests.
+        ///
+        /// - Parameters:
+        ///   - latency: Time added before every response; zero by default.
+        ///   - eventLoopThreads: Event-loop threads; one per core by default, at least 1.
+        ///   - allowNonLoopbackHosts: Whether a non-loopback listening address is allowed; `false` by default.
+        public init(
+            latency: Duration = .zero,
+            eventLoopThreads: Int = Options.defaultEventLoopThreads,
+            allowNonLoopbackHosts: Bool = false
+        ) {
+            self.latency = latency
+            self.eventLoopThreads = max(1, eventLoopThreads)
+            self.allowNonLoopbackHosts = allowNonLoopbackHosts
+        }
+    }
+}

@@ -1,0 +1,37 @@
+extension CarrierSimulatorError {
+    /// The kinds of ``CarrierSimulatorError``, as static members so new kinds never break a `switch`.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        private enum Code: String, Sendable, Hashable {
+            case routingFileUnreadable = "routing file unreadable"
+            case invalidRoutingFile = "invalid routing file"
+            case alreadyRunning = "already running"
+            case hostNotLoopback = "host not loopback"
+            case cannotListen = "cannot listen"
+        }
+
+        private let code: Code
+
+        private init(_ code: Code) {
+            self.code = code
+        }
+
+        /// The routing file `simulator.json` is missing or cannot be read.
+        public static let routingFileUnreadable = Kind(.routingFileUnreadable)
+
+        /// The routing file is not valid JSON, misses a key, has an unknown key or a value out of range.
+        public static let invalidRoutingFile = Kind(.invalidRoutingFile)
+
+        /// `start` was called on a simulator that is already running.
+        public static let alreadyRunning = Kind(.alreadyRunning)
+
+        /// `start` was asked to listen on a non-loopback address without ``CarrierSimulator/Options/allowNonLoopbackHosts``.
+        public static let hostNotLoopback = Kind(.hostNotLoopback)
+
+        /// The host did not resolve, the port was out of range or already taken.
+        public static let cannotListen = Kind(.cannotListen)
+
+        public var description: String {
+            self.code.rawValue
+        }
+    }
+}

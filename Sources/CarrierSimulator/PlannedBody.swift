@@ -1,0 +1,29 @@
+/// Where a planned response's body comes from.
+enum PlannedBody: Sendable, Hashable {
+    /// No bytes at all.
+    case empty
+    /// A short text, for the simulator's own error pages.
+    case text(String)
+    /// The first fixture of `candidates` (paths relative to `Fixtures/`) that exists; a 500 when none does.
+    case fixture(candidates: [String])
+    /// Like `fixture`, but sent with `Content-Encoding: gzip`.
+    case gzippedFixture(candidates: [String])
+    /// `byteCount` bytes of binary junk, derived from `seed` so a number always gets the same junk.
+    case junk(seed: UInt64, byteCount: Int)
+    /// `byteCount` bytes of filler, streamed in chunks and never held in memory whole.
+    case padding(byteCount: Int)
+}
+
+extension PlannedBody {
+    /// A one-line summary for the request log.
+    var logDescription: String {
+        switch self {
+        case .empty: "empty body"
+        case .text: "text"
+        case .fixture(let candidates): candidates.joined(separator: " or ")
+        case .gzippedFixture(let candidates): "gzip of " + candidates.joined(separator: " or ")
+        case .junk(_, let byteCount): "\(byteCount) junk bytes"
+        case .padding(let byteCount): "\(byteCount) padding bytes"
+        }
+    }
+}

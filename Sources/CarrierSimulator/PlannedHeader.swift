@@ -1,0 +1,5 @@
+/// One extra header of a `PlannedResponse`.
+struct PlannedHeader: Sendable, Hashable {
+    var name: String
+    var value: String
+}

@@ -1,0 +1,83 @@
+/// Chooses the response plan for a routed request: the carrier's page for the number, its unknown-number page,
+/// or the fault the routing file gives a special number. The second of the simulator's two steps.
+struct ResponsePlanner: Sendable {
+    private let specialNumbers: [TrackingNumber: SpecialNumberBehaviour]
+
+    init(specialNumbers: [TrackingNumber: SpecialNumberBehaviour]) {
+        self.specialNumbers = specialNumbers
+    }
+
+    func plan(for decision: RoutingDecision) -> ResponsePlan {
+        switch decision {
+        case .unknownPath:
+            return .respond(Self.textResponse(status: 404, "carrier-sim: no carrier page at this path\n"))
+        case .methodNotAllowed(let carrier):
+            var response = Self.textResponse(status: 405, "carrier-sim: this page expects \(carrier.method.rawValue)\n")
+            response.extraHeaders = [PlannedHeader(name: "Allow", value: carrier.method.rawValue)]
+            return .respond(response)
+        case .carrier(let carrier, number: nil):
+            // Real carriers answer a missing or malformed number with their normal "not found" page.
+            return .respond(Self.page(carrier, .fixture(candidates: [carrier.unknownNumberFixture])))
+        case .carrier(let carrier, number: let number?):
+            guard let special = self.specialNumbers[number] else {
+                return .respond(Self.page(carrier, .fixture(candidates: Self.pages(for: number, on: carrier))))
+            }
+            return Self.plan(for: special, number: number, on: carrier)
+        }
+    }
+
+    private static func plan(
+        for special: SpecialNumberBehaviour,
+        number: TrackingNumber,
+        on carrier: CarrierRoute
+    ) -> ResponsePlan {
+        let candidates = special.fileName.map { [carrier.fixture(named: $0)] } ?? Self.pages(for: number, on: carrier)
+        switch special.fault {
+        case nil:
+            return .respond(Self.page(carrier, .fixture(candidates: candidates)))
+        case .status(let code, let retryAfterSeconds)?:
+            var response =
+                special.fileName == nil
+                ? Self.textResponse(status: code, "carrier-sim: simulated HTTP \(code) for \(number)\n")
+                : PlannedResponse(status: code, contentType: carrier.contentType, body: .fixture(candidates: candidates))
+            if let retryAfterSeconds {
+                response.extraHeaders.append(PlannedHeader(name: "Retry-After", value: "\(retryAfterSeconds)"))
+            }
+            return .respond(response)
+        case .empty?:
+            return .respond(Self.page(carrier, .empty))
+        case .truncated?:
+            return .truncate(Self.page(carrier, .fixture(candidates: candidates)))
+        case .garbage(let byteCount)?:
+            return .respond(Self.page(carrier, .junk(seed: Self.seed(for: number), byteCount: byteCount)))
+        case .timeout?:
+            return .staySilent
+        case .reset?:
+            return .resetConnection
+        case .oversized(let byteCount)?:
+            return .respond(Self.page(carrier, .padding(byteCount: byteCount)))
+        case .gzip?:
+            return .respond(Self.page(carrier, .gzippedFixture(candidates: candidates)))
+        }
+    }
+
+    /// The number's own page, then the carrier's unknown-number page.
+    private static func pages(for number: TrackingNumber, on carrier: CarrierRoute) -> [String] {
+        [carrier.fixture(for: number), carrier.unknownNumberFixture]
+    }
+
+    private static func page(_ carrier: CarrierRoute, _ body: PlannedBody) -> PlannedResponse {
+        PlannedResponse(status: 200, contentType: carrier.contentType, body: body)
+    }
+
+    private static func textResponse(status: Int, _ text: String) -> PlannedResponse {
+        PlannedResponse(status: status, contentType: "text/plain; charset=utf-8", body: .text(text))
+    }
+
+    /// FNV-1a of the number: a stable seed (Swift's `hashValue` changes from run to run).
+    private static func seed(for number: TrackingNumber) -> UInt64 {
+        number.value.utf8.reduce(0xcbf2_9ce4_8422_2325) { hash, byte in
+            (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+    }
+}

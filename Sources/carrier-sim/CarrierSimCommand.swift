@@ -1,0 +1,110 @@
+import ArgumentParser
+import CarrierSimulator
+import Foundation
+import Logging
+
+/// `carrier-sim`: runs the carrier simulator until SIGINT or SIGTERM, for `make demo` and manual testing.
+@main
+struct CarrierSimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carrier-sim",
+        abstract: "Play the carriers' tracking sites on a loopback address, serving pages from Fixtures/.",
+        discussion: """
+            Routes requests with Fixtures/simulator.json. On start it prints one line, \
+            "carrier-sim listening on http://HOST:PORT", and runs until SIGINT or SIGTERM, then stops cleanly \
+            and exits 0. Logs go to standard error.
+            """
+    )
+
+    @Option(help: "The fixtures folder holding simulator.json. Default: ./Fixtures, else the repository's Fixtures above this executable.")
+    var fixtures: String?
+
+    @Option(help: "The address to listen on; must be a loopback address unless --allow-non-loopback is given.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free port.")
+    var port = 0
+
+    @Option(name: .customLong("latency-ms"), help: "Milliseconds added before every response.")
+    var latencyMilliseconds = 0
+
+    @Option(name: .customLong("port-file"), help: "A file to write the bound port to (written atomically).")
+    var portFile: String?
+
+    @Option(help: "Event-loop threads (default: one per core).")
+    var threads: Int?
+
+    @Flag(name: .customLong("allow-non-loopback"), help: "Allow listening on a non-loopback address. Dangerous: this is test infrastructure.")
+    var allowNonLoopback = false
+
+    @Flag(help: "Log every request to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        guard (0...65_535).contains(self.port) else {
+            throw ValidationError("--port must be 0...65535.")
+        }
+        guard self.latencyMilliseconds >= 0 else {
+            throw ValidationError("--latency-ms must not be negative.")
+        }
+        if let threads = self.threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1.")
+        }
+    }
+
+    func run() async throws {
+        let verbose = self.verbose
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .notice
+            return handler
+        }
+        let logger = Logger(label: "carrier-sim")
+
+        var options = CarrierSimulator.Options(
+            latency: .milliseconds(self.latencyMilliseconds),
+            allowNonLoopbackHosts: self.allowNonLoopback
+        )
+        if let threads = self.threads {
+            options.eventLoopThreads = threads
+        }
+        let simulator = try CarrierSimulator(fixtures: try self.fixturesDirectory(), options: options, logger: logger)
+
+        // Listen for signals before starting, so a stop requested right after the start is not lost.
+        let signals = TerminationSignals()
+        let boundPort = try await simulator.start(host: self.host, port: self.port)
+        if let portFile = self.portFile {
+            do {
+                // `.atomic` writes a temporary file and renames it over the target, so a reader never sees half.
+                try Data("\(boundPort)\n".utf8).write(to: URL(fileURLWithPath: portFile), options: .atomic)
+            } catch {
+                try await simulator.stop()
+                throw ValidationError("cannot write --port-file \(portFile): \(error.localizedDescription)")
+            }
+        }
+        // Unbuffered, so a script waiting for this line sees it at once.
+        FileHandle.standardOutput.write(Data("carrier-sim listening on \(simulator.baseURL)\n".utf8))
+
+        let signal = await signals.next()
+        logger.notice("stopping", metadata: ["signal": "\(signal)"])
+        try await simulator.stop()
+    }
+
+    private func fixturesDirectory() throws -> URL {
+        let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        if let fixtures = self.fixtures {
+            return URL(fileURLWithPath: fixtures, isDirectory: true, relativeTo: currentDirectory).standardizedFileURL
+        }
+        guard
+            let found = CarrierSimulator.defaultFixturesDirectory(
+                currentDirectory: currentDirectory,
+                executablePath: CommandLine.arguments.first
+            )
+        else {
+            throw ValidationError(
+                "No Fixtures/simulator.json in the current directory or above the executable; use --fixtures DIR."
+            )
+        }
+        return found
+    }
+}
