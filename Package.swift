@@ -80,12 +80,27 @@ let package = Package(
         ),
 
         .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackXML"]),
-        .testTarget(name: "ShipTrackHTTPTests", dependencies: ["ShipTrackHTTP", "CarrierSimulator"]),
-        .testTarget(name: "ShipTrackCarriersTests", dependencies: ["ShipTrackCarriers", "ShipTrackModel", "CarrierSimulator"]),
+        .testTarget(
+            name: "ShipTrackHTTPTests",
+            dependencies: ["ShipTrackHTTP", "CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "ShipTrackCarriersTests",
+            dependencies: [
+                "ShipTrackCarriers", "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ShipTrackNumbersTests", dependencies: ["ShipTrackNumbers", "ShipTrackModel"]),
-        .testTarget(name: "CarrierSimulatorTests", dependencies: ["CarrierSimulator"]),
+        .testTarget(
+            name: "CarrierSimulatorTests",
+            dependencies: ["CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackEstimate", "ShipTrackModel"]),
-        .testTarget(name: "ShipTrackCommandTests", dependencies: ["CarrierSimulator"]),
+        .testTarget(
+            name: "ShipTrackCommandTests",
+            dependencies: ["CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+        ),
     ]
 )
 
