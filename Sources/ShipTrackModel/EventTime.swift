@@ -12,25 +12,28 @@ public struct EventTime: Hashable, Sendable, Codable, CustomStringConvertible {
     public var utcOffsetSeconds: Int?
     /// The IANA zone the offset came from, when it was implied by a place rather than stated.
     public var timeZone: String?
+    /// True when the carrier printed only a date; `local`'s time is then 00:00 and means "some time that day".
+    public var dateOnly: Bool
 
-    public init(local: LocalDateTime, utcOffsetSeconds: Int? = nil, timeZone: String? = nil) {
+    public init(local: LocalDateTime, utcOffsetSeconds: Int? = nil, timeZone: String? = nil, dateOnly: Bool = false) {
         self.local = local
         self.utcOffsetSeconds = utcOffsetSeconds
         self.timeZone = timeZone
+        self.dateOnly = dateOnly
     }
 
     /// Interprets `local` as wall-clock time in `zone`, resolving daylight saving time for that date.
     ///
     /// In a repeated hour (autumn) the earlier instant is chosen; in a skipped hour (spring) the time is moved
     /// forward, as clocks were.
-    public init(local: LocalDateTime, zone: TimeZone) {
+    public init(local: LocalDateTime, zone: TimeZone, dateOnly: Bool = false) {
         let asUTC = local.secondsSinceEpochAsUTC
         // Two passes converge on the offset in force at that wall-clock time.
         var offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(asUTC)))
         offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(asUTC - offset)))
         self.init(
             local: local, utcOffsetSeconds: offset,
-            timeZone: zone.identifier.hasPrefix("GMT") ? nil : zone.identifier)
+            timeZone: zone.identifier.hasPrefix("GMT") ? nil : zone.identifier, dateOnly: dateOnly)
     }
 
     /// The absolute instant, when the offset is known.
@@ -56,5 +59,14 @@ public struct EventTime: Hashable, Sendable, Codable, CustomStringConvertible {
         case local = "local_time"
         case utcOffsetSeconds = "utc_offset_seconds"
         case timeZone = "time_zone"
+        case dateOnly = "date_only"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        local = try container.decode(LocalDateTime.self, forKey: .local)
+        utcOffsetSeconds = try container.decodeIfPresent(Int.self, forKey: .utcOffsetSeconds)
+        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone)
+        dateOnly = try container.decodeIfPresent(Bool.self, forKey: .dateOnly) ?? false
     }
 }

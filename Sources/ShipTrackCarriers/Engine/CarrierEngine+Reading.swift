@@ -105,7 +105,9 @@ extension CarrierEngine {
         let description = try firstText(descriptionQueries, in: row)
         // Carriers pad timelines with undated placeholder rows ("See all tracking history"); skip them.
         if timeText.isEmpty { return .placeholder }
-        guard let local = timePatterns.lazy.compactMap({ $0.match(Substring(timeText)) }).first else {
+        guard let (local, hasTime) = timePatterns.lazy.compactMap({ pattern in
+            pattern.match(Substring(timeText)).map { ($0, pattern.hasTimeOfDay) }
+        }).first else {
             return .unreadableTime(timeText)
         }
         let location = locationParser.parse(try firstText(locationQueries, in: row))
@@ -120,20 +122,22 @@ extension CarrierEngine {
         }
         return .event(
             TrackingEvent(
-                time: eventTime(local, at: location), location: location, description: description, eventCode: code,
+                time: eventTime(local, dateOnly: !hasTime, at: location), location: location, description: description, eventCode: code,
                 status: match.status, reason: match.reason, reportedBy: id, statusUnrecognised: !match.recognised))
     }
 
     /// The zone of an event: the carrier's fixed offset, else the zone of its state or country, else unknown.
-    private func eventTime(_ local: LocalDateTime, at location: EventLocation) -> EventTime {
-        if let fixedOffsetSeconds { return EventTime(local: local, utcOffsetSeconds: fixedOffsetSeconds) }
+    private func eventTime(_ local: LocalDateTime, dateOnly: Bool, at location: EventLocation) -> EventTime {
+        if let fixedOffsetSeconds {
+            return EventTime(local: local, utcOffsetSeconds: fixedOffsetSeconds, dateOnly: dateOnly)
+        }
         if let state = location.state, let zone = zoneByState[state.uppercased()] {
-            return EventTime(local: local, zone: zone)
+            return EventTime(local: local, zone: zone, dateOnly: dateOnly)
         }
         if let country = location.countryCode, let zone = zoneByCountry[country] {
-            return EventTime(local: local, zone: zone)
+            return EventTime(local: local, zone: zone, dateOnly: dateOnly)
         }
-        return EventTime(local: local)
+        return EventTime(local: local, dateOnly: dateOnly)
     }
 
     private func firstText(_ queries: [XPathQuery], in row: MarkupNode) throws -> String {

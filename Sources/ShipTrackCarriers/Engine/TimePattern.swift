@@ -17,6 +17,8 @@ struct TimePattern: Sendable {
 
     let source: String
     private let tokens: [Token]
+    /// Whether the pattern reads a time of day, or only a date (`MMMM d, yyyy`).
+    let hasTimeOfDay: Bool
 
     init(_ source: String) throws(TimePatternError) {
         var tokens: [Token] = []
@@ -62,6 +64,7 @@ struct TimePattern: Sendable {
         }
         self.source = source
         self.tokens = tokens
+        self.hasTimeOfDay = tokens.contains(.hour24) || tokens.contains(.hour12)
     }
 
     /// The wall-clock time in `text`, or `nil` if the whole text does not match.

@@ -32,7 +32,8 @@ struct TimelineRenderer {
     /// `2023-07-18 13:23 -04:00`: the place's local time, with its offset when known, never passed off as UTC.
     static func format(_ time: EventTime) -> String {
         let local = time.local
-        var text = "\(pad(local.year, 4))-\(pad(local.month, 2))-\(pad(local.day, 2)) \(pad(local.hour, 2)):\(pad(local.minute, 2))"
+        var text = "\(pad(local.year, 4))-\(pad(local.month, 2))-\(pad(local.day, 2)) "
+        text += time.dateOnly ? "--:--" : "\(pad(local.hour, 2)):\(pad(local.minute, 2))"
         if let offset = time.utcOffsetSeconds {
             text += " " + (offset == 0 ? "+00:00" : EventTime.formatOffset(offset))
         } else {
