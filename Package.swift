@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C libraries, reached only through their wrapper modules below.
@@ -52,6 +53,20 @@ let package = Package(
         // The store's policy, countries, business days, estimates and flags. Pure logic.
         .target(name: "ShipTrackEstimate", dependencies: ["ShipTrackModel"]),
 
+        // Reading order files (CSV, JSON Lines) as a stream of validated rows.
+        .target(name: "ShipTrackInput", dependencies: ["ShipTrackModel", "ShipTrackEstimate"]),
+
+        // The nightly batch: state in SQLite, polite fetching at scale, retries, resumption, reports.
+        .target(
+            name: "ShipTrackBatch",
+            dependencies: [
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
+                "ShipTrackInput",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The loopback carrier simulator (library so tests can start it in-process).
         .target(
             name: "CarrierSimulator",
@@ -74,6 +89,7 @@ let package = Package(
             name: "shiptrack",
             dependencies: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
+                "ShipTrackInput", "ShipTrackBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -87,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "ShipTrackCarriersTests",
             dependencies: [
-                "ShipTrackCarriers", "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP",
+                "ShipTrackCarriers", "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "CarrierSimulator",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -95,6 +111,14 @@ let package = Package(
         .testTarget(
             name: "CarrierSimulatorTests",
             dependencies: ["CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "ShipTrackInputTests", dependencies: ["ShipTrackInput", "ShipTrackEstimate"]),
+        .testTarget(
+            name: "ShipTrackBatchTests",
+            dependencies: [
+                "ShipTrackBatch", "ShipTrackInput", "ShipTrackCarriers", "ShipTrackModel", "CarrierSimulator",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackEstimate", "ShipTrackModel"]),
         .testTarget(
