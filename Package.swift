@@ -123,7 +123,10 @@ let package = Package(
         .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackEstimate", "ShipTrackModel"]),
         .testTarget(
             name: "ShipTrackCommandTests",
-            dependencies: ["CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CarrierSimulator", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -1,0 +1,344 @@
+/// The state of one open order file: its buffer, where it is, its layout, and the per-format parser.
+final class ReaderCore {
+    let input: ChunkedInput
+    let format: InputFormat
+    private(set) var layout: ColumnLayout
+    /// The physical line the unconsumed bytes (`input.start`) begin on.
+    private var line = 1
+    /// Decoded fields of the current row (CSV fields, JSON values); deallocated in `deinit`.
+    private let fields: UnsafeMutablePointer<UInt8>
+    private var scanner: CSVScanner
+    private let jsonParser: JSONLineParser
+    private var builder: RowBuilder
+    private let maxRecordBytes: Int
+
+    static func chunkBytes(_ options: InputOptions) -> Int { max(1, options.readChunkBytes) }
+
+    static func recordLimit(_ options: InputOptions) -> Int { max(16, options.maxRecordBytes) }
+
+    /// The longest row, a line break's lookahead, and a chunk behind them.
+    static func bufferCapacity(_ options: InputOptions) -> Int { recordLimit(options) + 8 + chunkBytes(options) }
+
+    init(input: ChunkedInput, format: InputFormat, options: InputOptions) throws(InputFileError) {
+        // The mapping is checked before anything is allocated; a CSV file's layout replaces this once its header is
+        // read.
+        let keysLayout = try ColumnLayout.jsonLines(mapping: options.columnMapping, file: input.name)
+        self.input = input
+        self.format = format
+        maxRecordBytes = ReaderCore.recordLimit(options)
+        fields = .allocate(
+            capacity: max(
+                CSVScanner.fieldsCapacity(maxRecordBytes: maxRecordBytes),
+                JSONLineParser.fieldsCapacity(maxRecordBytes: maxRecordBytes)))
+        scanner = CSVScanner(maxRecordBytes: maxRecordBytes, fields: fields)
+        layout = keysLayout
+        jsonParser = JSONLineParser(keys: keysLayout.keys, fields: fields)
+        builder = RowBuilder(file: input.name, labels: keysLayout.labels, options: options)
+        // Fully initialized from here: a throw below still runs `deinit`, which frees `fields`.
+        switch format {
+        case .csv:
+            try readHeader(mapping: options.columnMapping)
+            builder = RowBuilder(file: input.name, labels: layout.labels, options: options)
+        case .jsonl:
+            try checkFirstLine()
+        }
+    }
+
+    deinit { fields.deallocate() }
+
+    func next() throws(InputFileError) -> InputRecord? {
+        switch format {
+        case .csv: try nextCSV()
+        case .jsonl: try nextJSONLine()
+        }
+    }
+
+    // MARK: Start of the file
+
+    /// Skips a UTF-8 byte order mark; refuses a UTF-16 one (a spreadsheet's "Unicode text").
+    private func skipByteOrderMark() throws(InputFileError) {
+        try input.ensureAvailable(3)
+        let bytes = input.bytes + input.start
+        if input.available >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            throw InputFileError(
+                code: .notText, file: input.name, line: 1,
+                message: "is UTF-16 text: save it as UTF-8 (CSV UTF-8 in a spreadsheet)")
+        }
+        if input.available >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { input.start += 3 }
+    }
+
+    /// The error for a file whose first bytes are not text, or `nil` when they have no NUL byte.
+    private func binaryFileError(scanning count: Int) -> InputFileError? {
+        let scanned = UnsafeBufferPointer(start: input.bytes + input.start, count: min(count, input.available))
+        guard let offset = scanned.firstIndex(of: 0) else { return nil }
+        return InputFileError(
+            code: .notText, file: input.name, line: line,
+            message: "is not a text file (a NUL byte at byte \(offset + 1) of line \(line)): expected CSV or JSON Lines"
+        )
+    }
+
+    private func readHeader(mapping: [String: String]) throws(InputFileError) {
+        try skipByteOrderMark()
+        while true {
+            if input.available == 0 {
+                if input.atEnd {
+                    throw InputFileError(
+                        code: .missingHeader, file: input.name,
+                        message: "is empty: expected a header row naming the columns (order_id, tracking_number, "
+                            + "destination, ordered_at, …)")
+                }
+                try input.refill()
+                continue
+            }
+            let outcome = scanner.scan(input.bytes, from: input.start, to: input.end, atEnd: input.atEnd)
+            switch outcome {
+            case .needMore:
+                try input.refill()
+            case .tooLong:
+                throw binaryFileError(scanning: maxRecordBytes)
+                    ?? InputFileError(
+                        code: .malformedHeader, file: input.name, line: line,
+                        message: "the header row is longer than \(maxRecordBytes) bytes: is this a CSV file?")
+            case .unterminatedQuote:
+                throw binaryFileError(scanning: input.available)
+                    ?? InputFileError(
+                        code: .malformedHeader, file: input.name, line: line,
+                        message: "the header row opens a quoted field that never closes")
+            case .record(let next, let lineBreaks, let anyQuoted, let textAfterQuote):
+                if let error = binaryFileError(scanning: next - input.start) { throw error }
+                let headerLine = line
+                let startsWithBrace =
+                    ByteText.trimmed(
+                        UnsafeBufferPointer(start: input.bytes + input.start, count: next - input.start)
+                    ).first == UInt8(ascii: "{")
+                input.start = next
+                line += lineBreaks
+                if scanner.isBlank(anyQuoted: anyQuoted) { continue }
+                if startsWithBrace {
+                    throw InputFileError(
+                        code: .malformedHeader, file: input.name, line: headerLine,
+                        message: "the header row starts with \"{\": this looks like JSON Lines (name the file .jsonl "
+                            + "or give the format jsonl)")
+                }
+                if let column = textAfterQuote {
+                    throw InputFileError(
+                        code: .malformedHeader, file: input.name, line: headerLine,
+                        message: "header column \(column + 1) has text after its closing quote")
+                }
+                var names: [String] = []
+                for index in scanner.fieldEnds.indices {
+                    guard let name = ByteText.string(scanner.field(index)) else {
+                        throw InputFileError(
+                            code: .notText, file: input.name, line: headerLine,
+                            message: "is not UTF-8 text: column \(index + 1) of the header row has invalid bytes "
+                                + "(save the file as UTF-8)")
+                    }
+                    names.append(name)
+                }
+                layout = try ColumnLayout.csv(header: names, mapping: mapping, file: input.name, line: headerLine)
+                return
+            }
+        }
+    }
+
+    /// Refuses a `.jsonl` file whose first non-blank line is not a JSON object, or that is not text.
+    private func checkFirstLine() throws(InputFileError) {
+        try skipByteOrderMark()
+        while true {
+            try input.ensureAvailable(1)
+            guard input.available > 0 else { return }
+            let first = input.bytes[input.start]
+            if ByteText.isBlank(first) {
+                // Consume blank lines (and leading blanks of the first line, which JSON ignores anyway).
+                if first == UInt8(ascii: "\n") { line += 1 }
+                input.start += 1
+                continue
+            }
+            // Look at the rest of the line, as far as it is buffered or up to a few kilobytes.
+            var lineEnd: Int? = nil
+            while true {
+                let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
+                if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                    lineEnd = newline
+                    break
+                }
+                if input.atEnd || input.available >= min(4_096, maxRecordBytes) { break }
+                try input.refill()
+            }
+            if let error = binaryFileError(scanning: lineEnd ?? input.available) { throw error }
+            guard first == UInt8(ascii: "{") else {
+                let shown =
+                    first >= 0x20 && first < 0x7F
+                    ? "\"\(Character(Unicode.Scalar(first)))\""
+                    : "byte 0x"
+                        + String(first, radix: 16, uppercase: true)
+                throw InputFileError(
+                    code: .notJSONLines, file: input.name, line: line,
+                    message: "is not JSON Lines: the first line starts with \(shown), not \"{\" (one JSON object "
+                        + "per line expected)")
+            }
+            return
+        }
+    }
+
+    // MARK: Rows
+
+    private func nextCSV() throws(InputFileError) -> InputRecord? {
+        while true {
+            if input.available == 0 {
+                if input.atEnd { return nil }
+                try input.refill()
+                continue
+            }
+            switch scanner.scan(input.bytes, from: input.start, to: input.end, atEnd: input.atEnd) {
+            case .needMore:
+                try input.refill()
+            case .tooLong:
+                let rowLine = line
+                try skipToNextLine()
+                return .rejected(
+                    RowError(
+                        code: .rowTooLong, file: input.name, line: rowLine,
+                        message: "is longer than \(maxRecordBytes) bytes (skipped up to the next line; an unclosed "
+                            + "quote makes a row run on)"))
+            case .unterminatedQuote:
+                let rowLine = line
+                try skipToNextLine()
+                return .rejected(
+                    RowError(
+                        code: .malformedCSV, file: input.name, line: rowLine,
+                        message: "has a quoted field that never closes (skipped up to the next line)"))
+            case .record(let next, let lineBreaks, let anyQuoted, let textAfterQuote):
+                let rowLine = line
+                input.start = next
+                line += lineBreaks
+                if scanner.isBlank(anyQuoted: anyQuoted) { continue }
+                return csvRecord(line: rowLine, textAfterQuote: textAfterQuote)
+            }
+        }
+    }
+
+    /// The current CSV record as a row, or why not.
+    private func csvRecord(line: Int, textAfterQuote: Int?) -> InputRecord {
+        let columnCount = layout.header.count
+        if let column = textAfterQuote {
+            return .rejected(
+                RowError(
+                    code: .malformedCSV, file: input.name, line: line, field: fieldLabel(column),
+                    message: "has text after its closing quote (quote the whole field and double any quote inside it)"
+                ))
+        }
+        let fieldCount = scanner.fieldEnds.count
+        guard fieldCount == columnCount else {
+            return .rejected(
+                RowError(
+                    code: .wrongFieldCount, file: input.name, line: line,
+                    message: "has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); the header has \(columnCount)"))
+        }
+        var previousEnd = 0
+        for (index, end) in scanner.fieldEnds.enumerated() {
+            let length = end - previousEnd
+            if length > builder.maxFieldBytes {
+                return .rejected(
+                    RowError(
+                        code: .fieldTooLong, file: input.name, line: line,
+                        column: layout.positions.firstIndex(of: index).map { CanonicalColumn.allCases[$0] },
+                        field: fieldLabel(index),
+                        message: "is \(length) bytes long; the limit is \(builder.maxFieldBytes)"))
+            }
+            previousEnd = end
+        }
+        for column in CanonicalColumn.allCases {
+            if let position = layout.positions[column.index] {
+                let start = position == 0 ? 0 : scanner.fieldEnds[position - 1]
+                builder.slots[column.index] = start..<scanner.fieldEnds[position]
+            } else {
+                builder.slots[column.index] = nil
+            }
+        }
+        return builder.build(line: line, fields: fields)
+    }
+
+    /// How messages name CSV column `position`: the canonical label, or the header as written.
+    private func fieldLabel(_ position: Int) -> String {
+        if let canonical = layout.positions.firstIndex(of: position) { return layout.labels[canonical] }
+        return position < layout.header.count ? layout.header[position] : "column \(position + 1)"
+    }
+
+    private func nextJSONLine() throws(InputFileError) -> InputRecord? {
+        while true {
+            let buffered = UnsafeBufferPointer(
+                start: input.bytes + input.start, count: min(input.available, maxRecordBytes + 2))
+            let lineEnd: Int
+            let next: Int
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                lineEnd = input.start + newline
+                next = lineEnd + 1
+            } else if buffered.count > maxRecordBytes + 1 {
+                let rowLine = line
+                try skipToNextLine()
+                return .rejected(
+                    RowError(
+                        code: .rowTooLong, file: input.name, line: rowLine,
+                        message: "is longer than \(maxRecordBytes) bytes (skipped)"))
+            } else if !input.atEnd {
+                try input.refill()
+                continue
+            } else if input.available == 0 {
+                return nil
+            } else {
+                lineEnd = input.end
+                next = input.end
+            }
+            let rowLine = line
+            let start = input.start
+            input.start = next
+            line += 1
+            let content = ByteText.trimmed(UnsafeBufferPointer(start: input.bytes + start, count: lineEnd - start))
+            guard content.count > 0 else { continue }
+            builder.clearSlots()
+            do {
+                try jsonParser.parse(input.bytes, from: start, to: lineEnd, slots: &builder.slots)
+            } catch {
+                return .rejected(
+                    RowError(
+                        code: error.code, file: input.name, line: rowLine, column: error.column,
+                        field: error.column.map { layout.labels[$0.index] }, message: error.message))
+            }
+            return builder.build(line: rowLine, fields: fields)
+        }
+    }
+
+    // MARK: Recovering
+
+    /// Skips from the start of the current row to the start of the next physical line (LF, CRLF or a lone CR),
+    /// reading and discarding as much as it takes, so an over-long or broken row costs at most its first line.
+    private func skipToNextLine() throws(InputFileError) {
+        while true {
+            let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
+            guard let index = buffered.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            else {
+                input.discardAll()
+                if input.atEnd { return }
+                try input.refill()
+                continue
+            }
+            if buffered[index] == UInt8(ascii: "\r") {
+                if index + 1 < buffered.count {
+                    input.start += index + (buffered[index + 1] == UInt8(ascii: "\n") ? 2 : 1)
+                } else if input.atEnd {
+                    input.start += index + 1
+                } else {
+                    // The CR ends the buffer: keep it and look at what follows.
+                    input.start += index
+                    try input.refill()
+                    continue
+                }
+            } else {
+                input.start += index + 1
+            }
+            line += 1
+            return
+        }
+    }
+}
