@@ -13,7 +13,7 @@ struct ShipTrackCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self,
-            EstimateCommand.self,
+            EstimateCommand.self, RunCommand.self, ReportCommand.self,
         ]
     )
 }

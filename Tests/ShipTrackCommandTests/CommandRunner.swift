@@ -24,6 +24,12 @@ enum CommandRunner {
         return nil
     }()
 
+    /// The executable, or an error saying it has not been built.
+    static func requireExecutable() throws -> URL {
+        guard let executable else { throw CocoaError(.fileNoSuchFile) }
+        return executable
+    }
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()

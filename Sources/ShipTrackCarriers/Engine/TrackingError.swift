@@ -28,6 +28,7 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         case layoutNotRecognised
         case carrierError
         case otherFetchFailure
+        case cancelled
     }
 
     private let code: Code
@@ -62,6 +63,10 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
     public static func fetchFailed(_ number: String, carrier: String, detail: String) -> Self {
         .init(.otherFetchFailure, number: number, carrier: carrier, detail: detail)
     }
+    /// The caller stopped waiting (its task was cancelled, for example at a batch's deadline).
+    public static func cancelled(_ number: String, carrier: String) -> Self {
+        .init(.cancelled, number: number, carrier: carrier, detail: "cancelled before the page arrived")
+    }
     public static func httpStatus(_ number: String, carrier: String, status: Int, retryAfterSeconds: Int?, url: String)
         -> Self
     {
@@ -84,7 +89,7 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         switch code {
         case .invalidNumber, .unknownCarrier: .invalidInput
         case .notFound: .notFound
-        case .transport, .httpStatus, .emptyBody, .otherFetchFailure, .carrierError: .fetchFailed
+        case .transport, .httpStatus, .emptyBody, .otherFetchFailure, .carrierError, .cancelled: .fetchFailed
         case .layoutNotRecognised: .pageNotRecognised
         }
     }
@@ -99,6 +104,9 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         default: false
         }
     }
+
+    /// Whether the lookup was cancelled rather than failed.
+    public var isCancellation: Bool { if case .cancelled = code { true } else { false } }
 
     /// The HTTP status, when the failure was an error status.
     public var httpStatus: Int? { if case .httpStatus(let status, _) = code { status } else { nil } }

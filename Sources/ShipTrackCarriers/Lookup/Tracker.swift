@@ -102,6 +102,8 @@ public struct Tracker: Sendable {
             response = try await fetcher.fetch(request)
         } catch let error as HTTPClientError {
             throw TrackingError.transport(number, carrier: engine.id.rawValue, error: error)
+        } catch is CancellationError {
+            throw TrackingError.cancelled(number, carrier: engine.id.rawValue)
         } catch {
             throw TrackingError.fetchFailed(number, carrier: engine.id.rawValue, detail: "\(request.url): \(error)")
         }

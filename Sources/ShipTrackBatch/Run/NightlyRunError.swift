@@ -1,0 +1,22 @@
+public import ShipTrackInput
+
+/// Why a run could not run at all (as opposed to shipments that could not be checked, which a summary reports).
+public enum NightlyRunError: Error, CustomStringConvertible, Sendable {
+    /// Another run holds the database's lock.
+    case locked(RunLockError)
+    /// The order file cannot be read as orders.
+    case input(InputFileError)
+    /// The database cannot be opened or written.
+    case database(BatchStoreError)
+    /// A report file cannot be written.
+    case report(ReportError)
+
+    public var description: String {
+        switch self {
+        case .locked(let error): "\(error)"
+        case .input(let error): "\(error)"
+        case .database(let error): "\(error)"
+        case .report(let error): "\(error)"
+        }
+    }
+}

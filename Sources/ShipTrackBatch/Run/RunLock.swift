@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One nightly run per database at a time: an exclusive `flock` on `<database>.lock`, held while the process lives.
+///
+/// The kernel drops the lock when the process ends however it ends (`kill -9` included), so a crashed run never
+/// leaves a stale lock behind; the file keeps the holder's pid for the message a second run prints.
+public final class RunLock: Sendable {
+    private let descriptor: Int32
+    /// The lock file.
+    public let path: String
+
+    /// Takes the lock or throws at once (never waits) naming the holder.
+    public init(databasePath: String) throws(RunLockError) {
+        path = databasePath + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, errno: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = RunLock.readHolder(descriptor)
+            close(descriptor)
+            throw RunLockError.held(path: path, holder: holder)
+        }
+        // Record our pid for the message another run shows; the lock itself is the flock, not the contents.
+        let pid = "\(getpid())\n"
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        _ = flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    private static func readHolder(_ descriptor: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// Why the run lock could not be taken.
+public enum RunLockError: Error, CustomStringConvertible, Sendable {
+    /// Another run holds it.
+    case held(path: String, holder: String?)
+    /// The lock file cannot be created.
+    case cannotOpen(path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .held(let path, let holder):
+            "another shiptrack run is using this database (lock \(path)\(holder.map { ", held by pid \($0)" } ?? ""))"
+        case .cannotOpen(let path, let code):
+            "cannot open the lock file \(path): \(String(cString: strerror(code)))"
+        }
+    }
+}

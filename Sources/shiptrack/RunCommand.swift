@@ -1,0 +1,178 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ShipTrackBatch
+import ShipTrackCarriers
+import ShipTrackEstimate
+import ShipTrackInput
+import ShipTrackModel
+
+/// `shiptrack run ORDERS`: the nightly batch.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check every shipment of an order file, store the results and write the morning reports.",
+        discussion: """
+            Exit statuses: 0 every shipment checked; 1 finished, but some shipments could not be checked (see the \
+            summary's failures); 2 input or usage error (unreadable or malformed order file, bad option); \
+            3 database or report folder error; 4 another run holds this database's lock. A run that is killed \
+            is resumed by the next run on the same file: nothing is fetched twice, nothing is duplicated.
+            """)
+
+    @Argument(help: "The order file: CSV or JSON Lines (see docs/order-files.md).", completion: .file())
+    var orders: String
+
+    @Option(name: .long, help: "csv or jsonl; by default from the file's extension.")
+    var inputFormat: String?
+
+    @Option(name: .long, parsing: .singleValue, help: "Map a canonical column to another export's header: canonical=Header.")
+    var column: [String] = []
+
+    @Option(name: .long, help: "The SQLite state file (default: \(BatchStore.defaultPath)).")
+    var db: String?
+
+    @Option(name: .long, help: "Where the reports go (default: \(BatchStore.defaultReportDirectory)).")
+    var reportDir: String?
+
+    @Option(name: .long, help: "Compute flags as of this time instead of now (ISO 8601 or a date).")
+    var asOf: String?
+
+    @Option(name: .long, help: "Stop starting new checks after this long (e.g. 90m, 2h, 3600s); the rest is reported as not checked.")
+    var deadline: String?
+
+    @Flag(name: .long, help: "Fetch parcels in a final state (delivered, returned) again.")
+    var refreshAll = false
+
+    @Option(name: .long, parsing: .singleValue, help: "Transfers at once: N for every carrier, or carrier=N (default 4).")
+    var concurrency: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: "Requests per second: R for every carrier, or carrier=R; 0 for no limit (default 4).")
+    var rate: [String] = []
+
+    @Option(name: .long, help: "Requests per shipment at most, retries included.")
+    var maxAttempts: Int = 4
+
+    @Option(name: .long, help: "A store policy file replacing the built-in policy.", completion: .file())
+    var policy: String?
+
+    @Flag(name: .long, help: "Never show the progress line (it only shows when stderr is a terminal).")
+    var noProgress = false
+
+    @OptionGroup var carrierOptions: CarrierOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let inputFormat, InputFormat(name: inputFormat) == nil {
+            throw ValidationError("--input-format must be csv or jsonl")
+        }
+        if let deadline, Self.parseDuration(deadline) == nil {
+            throw ValidationError("--deadline \"\(deadline)\" is not a duration such as 90m, 2h or 3600s")
+        }
+        guard (1...20).contains(maxAttempts) else { throw ValidationError("--max-attempts must be between 1 and 20") }
+    }
+
+    func run() async throws {
+        let logger = logging.makeLogger()
+        let registry = try carrierOptions.loadRegistry()
+        let configuration: NightlyRunConfiguration
+        do {
+            configuration = try makeConfiguration(registry: registry, logger: logger)
+        } catch {
+            printError("shiptrack: \(error)")
+            throw ExitCode(2)
+        }
+        do {
+            let summary = try await NightlyRun(configuration: configuration).execute()
+            print(summary.humanText)
+            print("reports: \(configuration.reportDirectory)")
+            if summary.uncheckedCount > 0 { throw ExitCode(1) }
+        } catch let error as NightlyRunError {
+            printError("shiptrack: \(error)")
+            switch error {
+            case .locked: throw ExitCode(4)
+            case .input: throw ExitCode(2)
+            case .database, .report: throw ExitCode(3)
+            }
+        }
+    }
+
+    private func makeConfiguration(registry: CarrierRegistry, logger: Logger) throws -> NightlyRunConfiguration {
+        let policy = try self.policy.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
+        let parser = TimestampParser(policy: policy)
+        var input = InputOptions(countries: .builtIn, timestamps: parser)
+        input.format = inputFormat.flatMap(InputFormat.init(name:))
+        input.columnMapping = try InputOptions.parseColumnMapping(column)
+        var configuration = NightlyRunConfiguration(
+            inputPath: orders, input: input, databasePath: db ?? BatchStore.defaultPath,
+            reportDirectory: reportDir ?? BatchStore.defaultReportDirectory, registry: registry, logger: logger)
+        configuration.asOf = try parser.parse(optional: asOf, field: "--as-of")
+        configuration.deadline = deadline.flatMap(Self.parseDuration)
+        configuration.refreshAll = refreshAll
+        configuration.policy = policy
+        configuration.baseURLs = try carrierOptions.baseURLs()
+        configuration.requestTimeout = .milliseconds(Int(carrierOptions.timeout * 1_000))
+        configuration.showProgress = !noProgress && !logging.quiet
+        var fetch = FetchPolicy()
+        fetch.maxAttempts = maxAttempts
+        for item in concurrency {
+            let (carrier, value) = try Self.perCarrier(item, option: "--concurrency", registry: registry)
+            guard let count = Int(value), count >= 1, count <= 1_024 else {
+                throw ValidationError("--concurrency \"\(item)\": a whole number from 1 to 1024")
+            }
+            if let carrier {
+                fetch.limits[carrier, default: fetch.defaultLimits].concurrency = count
+            } else {
+                fetch.defaultLimits.concurrency = count
+                for id in fetch.limits.keys { fetch.limits[id]?.concurrency = count }
+            }
+        }
+        for item in rate {
+            let (carrier, value) = try Self.perCarrier(item, option: "--rate", registry: registry)
+            guard let perSecond = Double(value), perSecond >= 0 else {
+                throw ValidationError("--rate \"\(item)\": requests per second, 0 for no limit")
+            }
+            let limit = perSecond == 0 ? nil : perSecond
+            if let carrier {
+                fetch.limits[carrier, default: fetch.defaultLimits].requestsPerSecond = limit
+            } else {
+                fetch.defaultLimits.requestsPerSecond = limit
+                for id in fetch.limits.keys { fetch.limits[id]?.requestsPerSecond = limit }
+            }
+        }
+        configuration.fetchPolicy = fetch
+        return configuration
+    }
+
+    /// `value` or `carrier=value`.
+    static func perCarrier(_ item: String, option: String, registry: CarrierRegistry) throws -> (CarrierID?, String) {
+        guard let equals = item.firstIndex(of: "=") else { return (nil, item) }
+        let carrier = CarrierID(String(item[..<equals]))
+        guard registry.engines[carrier] != nil else {
+            throw ValidationError("\(option) \"\(item)\": no carrier named \(carrier)")
+        }
+        return (carrier, String(item[item.index(after: equals)...]))
+    }
+
+    /// `90m`, `2h`, `1h30m`, `45s`, or plain seconds.
+    static func parseDuration(_ text: String) -> Duration? {
+        if let seconds = Double(text), seconds > 0 { return .milliseconds(Int(seconds * 1_000)) }
+        var total = 0.0
+        var number = ""
+        for character in text.lowercased() {
+            if character.isNumber || character == "." {
+                number.append(character)
+            } else {
+                guard let value = Double(number) else { return nil }
+                switch character {
+                case "h": total += value * 3_600
+                case "m": total += value * 60
+                case "s": total += value
+                default: return nil
+                }
+                number = ""
+            }
+        }
+        guard number.isEmpty, total > 0 else { return nil }
+        return .milliseconds(Int(total * 1_000))
+    }
+}
