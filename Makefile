@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config tzdata
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build test demo install embed golden clean
+.PHONY: all deps build test demo install embed golden clean bench
 
 all: build
 
@@ -44,3 +44,8 @@ golden: deps
 
 clean:
 	rm -rf .build
+
+# Benchmarks: release build, measured against the raw C libraries and the ideal; writes BENCHMARKS.md.
+# Never part of `make test`. BENCH_FULL=1 adds the 1,000,000-shipment night.
+bench: deps
+	scripts/bench.sh

@@ -95,6 +95,17 @@ let package = Package(
             ]
         ),
 
+        // `make bench`: measurements against the raw C libraries and the ideal (never run by `make test`).
+        .executableTarget(
+            name: "shiptrack-bench",
+            dependencies: [
+                "ShipTrackModel", "ShipTrackCarriers", "ShipTrackHTTP", "ShipTrackXML", "ShipTrackEstimate",
+                "CarrierSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackXML"]),
         .testTarget(
             name: "ShipTrackHTTPTests",
