@@ -24,7 +24,9 @@ extension NightlyRun {
         httpConfiguration.connectTimeout = min(configuration.requestTimeout, .seconds(10))
         let carriers = configuration.registry.carrierIDs
         let totalConcurrency = carriers.map { policy.limits(for: $0).concurrency }.reduce(0, +)
-        httpConfiguration.maxConnectionsPerHost = max(1, carriers.map { policy.limits(for: $0).concurrency }.max() ?? 4)
+        // The lanes enforce each carrier's limit; libcurl's per-host cap only has to let them all through, since
+        // carriers can share a host (the simulator, a proxy).
+        httpConfiguration.maxConnectionsPerHost = max(1, totalConcurrency)
         httpConfiguration.maxTotalConnections = max(16, totalConcurrency)
         let client: HTTPClient
         do { client = try HTTPClient(configuration: httpConfiguration, logger: configuration.logger) } catch {
