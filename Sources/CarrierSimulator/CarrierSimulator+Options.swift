@@ -14,6 +14,15 @@ extension CarrierSimulator {
         /// Off by default so the simulator can never become a public server by accident.
         public var allowNonLoopbackHosts: Bool
 
+        /// Generate a page for any valid number that has no fixture, instead of the unknown-number page.
+        ///
+        /// Off (`nil`) by default, so fixture tests keep getting "not found" for unknown numbers. The order of
+        /// precedence is: special number, fixture file, generated page, unknown-number page.
+        public var generatedPages: GeneratedPagesOptions?
+
+        /// Faults injected by rate into ordinary page responses; `nil` (the default) injects none.
+        public var faultRates: FaultRates?
+
         /// The default number of event-loop threads: one per processor core.
         public static var defaultEventLoopThreads: Int {
             System.coreCount
@@ -25,14 +34,20 @@ extension CarrierSimulator {
         ///   - latency: Time added before every response; zero by default.
         ///   - eventLoopThreads: Event-loop threads; one per core by default, at least 1.
         ///   - allowNonLoopbackHosts: Whether a non-loopback listening address is allowed; `false` by default.
+        ///   - generatedPages: Pages for numbers without a fixture; off by default.
+        ///   - faultRates: Faults injected by rate; none by default.
         public init(
             latency: Duration = .zero,
             eventLoopThreads: Int = Options.defaultEventLoopThreads,
-            allowNonLoopbackHosts: Bool = false
+            allowNonLoopbackHosts: Bool = false,
+            generatedPages: GeneratedPagesOptions? = nil,
+            faultRates: FaultRates? = nil
         ) {
             self.latency = latency
             self.eventLoopThreads = max(1, eventLoopThreads)
             self.allowNonLoopbackHosts = allowNonLoopbackHosts
+            self.generatedPages = generatedPages
+            self.faultRates = faultRates
         }
     }
 }

@@ -9,14 +9,23 @@ extension CarrierSimulator {
         /// an over-long body) do not count.
         public var requestsServed: Int
 
+        /// Pages generated for numbers without a fixture (see ``Options/generatedPages``).
+        public var pagesGenerated: Int
+
+        /// Responses replaced by a fault drawn by rate (see ``Options/faultRates``).
+        public var randomFaultsInjected: Int
+
         /// Creates statistics with the given counts.
-        public init(connectionsAccepted: Int = 0, requestsServed: Int = 0) {
+        public init(connectionsAccepted: Int = 0, requestsServed: Int = 0, pagesGenerated: Int = 0, randomFaultsInjected: Int = 0) {
             self.connectionsAccepted = connectionsAccepted
             self.requestsServed = requestsServed
+            self.pagesGenerated = pagesGenerated
+            self.randomFaultsInjected = randomFaultsInjected
         }
 
         public var description: String {
-            "\(self.connectionsAccepted) connections, \(self.requestsServed) requests"
+            "\(self.connectionsAccepted) connections, \(self.requestsServed) requests, \(self.pagesGenerated) pages generated, "
+                + "\(self.randomFaultsInjected) random faults"
         }
     }
 }

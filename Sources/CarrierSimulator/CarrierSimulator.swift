@@ -34,14 +34,16 @@ public final class CarrierSimulator: Sendable {
     ///
     /// - Parameters:
     ///   - fixtures: The fixtures folder: it holds `simulator.json` and one sub-folder of pages per carrier.
-    ///   - options: Latency, threads and the loopback guard; see ``Options``.
+    ///   - options: Latency, threads, the loopback guard, generated pages and fault rates; see ``Options``.
     ///   - logger: Where the simulator logs: requests at `debug`, start and stop at `info`, misconfiguration at
     ///     `warning` and `error`.
     /// - Throws: ``CarrierSimulatorError`` of kind ``CarrierSimulatorError/Kind/routingFileUnreadable`` or
-    ///   ``CarrierSimulatorError/Kind/invalidRoutingFile``; the error names the file and, where it can, the key.
+    ///   ``CarrierSimulatorError/Kind/invalidRoutingFile`` (the error names the file and, where it can, the key), or
+    ///   ``CarrierSimulatorError/Kind/invalidFaultRates``.
     public init(fixtures: URL, options: Options = .init(), logger: Logger) throws {
         self.fixturesDirectory = fixtures
         self.configuration = try SimulatorConfiguration.load(fromFixturesDirectory: fixtures)
+        try options.faultRates?.validate()
         self.options = options
         self.logger = logger
         self.warnAboutMissingUnknownNumberPages()
@@ -85,8 +87,14 @@ public final class CarrierSimulator: Sendable {
 
         let services = ConnectionServices(
             router: CarrierRouter(carriers: self.configuration.carriers),
-            planner: ResponsePlanner(specialNumbers: self.configuration.specialNumbers),
+            planner: ResponsePlanner(
+                specialNumbers: self.configuration.specialNumbers,
+                generatesPages: self.options.generatedPages != nil,
+                faultDice: self.options.faultRates.map(FaultDice.init(rates:)),
+                counters: self.counters
+            ),
             fixtureReader: FixtureReader(fixturesDirectory: self.fixturesDirectory),
+            pageGenerator: self.options.generatedPages.map { PageGenerator(simulatedDate: $0.simulatedDate) },
             threadPool: threadPool,
             counters: self.counters,
             latency: TimeAmount(max(self.options.latency, .zero)),
@@ -133,7 +141,11 @@ public final class CarrierSimulator: Sendable {
         self.lifecycle.withLock { $0 = .running(server) }
         self.logger.info(
             "carrier simulator listening",
-            metadata: ["url": "\(server.baseURL)", "fixtures": "\(self.fixturesDirectory.path)"]
+            metadata: [
+                "url": "\(server.baseURL)", "fixtures": "\(self.fixturesDirectory.path)",
+                "generated-pages": "\(self.options.generatedPages.map { "\($0.simulatedDate)" } ?? "off")",
+                "fault-rates": "\(self.options.faultRates.map { "\($0) seed \($0.seed)" } ?? "off")",
+            ]
         )
         return boundPort
     }

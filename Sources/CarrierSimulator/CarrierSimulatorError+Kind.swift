@@ -7,6 +7,8 @@ extension CarrierSimulatorError {
             case alreadyRunning = "already running"
             case hostNotLoopback = "host not loopback"
             case cannotListen = "cannot listen"
+            case invalidFaultRates = "invalid fault rates"
+            case invalidOrderFileOptions = "invalid order file options"
         }
 
         private let code: Code
@@ -29,6 +31,12 @@ extension CarrierSimulatorError {
 
         /// The host did not resolve, the port was out of range or already taken.
         public static let cannotListen = Kind(.cannotListen)
+
+        /// A fault-rate specification names an unknown fault, a rate outside 0...1, or rates adding up to more than 1.
+        public static let invalidFaultRates = Kind(.invalidFaultRates)
+
+        /// The order file generator was given a negative count or an unknown format.
+        public static let invalidOrderFileOptions = Kind(.invalidOrderFileOptions)
 
         public var description: String {
             self.code.rawValue

@@ -1,4 +1,4 @@
-/// Why the carrier simulator could not load its routing file or start listening.
+/// Why the carrier simulator could not load its routing file or start listening, or why its options are invalid.
 ///
 /// Compare ``kind`` to tell failures apart; new kinds can be added without breaking callers.
 public struct CarrierSimulatorError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -43,6 +43,14 @@ public struct CarrierSimulatorError: Error, Sendable, Hashable, CustomStringConv
             kind: .hostNotLoopback,
             detail: "refusing to listen on \(host): not a loopback address (allow it explicitly to listen there)"
         )
+    }
+
+    static func invalidFaultRates(_ detail: String) -> CarrierSimulatorError {
+        CarrierSimulatorError(kind: .invalidFaultRates, detail: detail)
+    }
+
+    static func invalidOrderFileOptions(_ detail: String) -> CarrierSimulatorError {
+        CarrierSimulatorError(kind: .invalidOrderFileOptions, detail: detail)
     }
 
     static func cannotListen(host: String, port: Int, detail: String) -> CarrierSimulatorError {

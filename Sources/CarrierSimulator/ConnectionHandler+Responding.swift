@@ -48,6 +48,56 @@ extension ConnectionHandler {
             self.readFixture(candidates, gzipEncoded: false, context: context, then: send)
         case .gzippedFixture(let candidates):
             self.readFixture(candidates, gzipEncoded: true, context: context, then: send)
+        case .fixtureOrGenerated(let fixture, let carrierID, let number, let fallback):
+            self.readFixtureOrGenerate(
+                fixture: fixture, carrierID: carrierID, number: number, fallback: fallback, context: context, then: send
+            )
+        }
+    }
+
+    /// Like `readFixture`, but a missing fixture is replaced by a generated page before the fallback; generation runs
+    /// on the thread pool too, so event loops only ever copy bytes.
+    private func readFixtureOrGenerate(
+        fixture: String,
+        carrierID: String,
+        number: String,
+        fallback: String,
+        context: ChannelHandlerContext,
+        then send: @escaping (PreparedBody) -> Void
+    ) {
+        let response = self.responseCount
+        self.state = .preparing(response: response)
+        let reader = self.services.fixtureReader
+        let generator = self.services.pageGenerator
+        let counters = self.services.counters
+        self.services.threadPool.runIfActive(eventLoop: context.eventLoop) { () -> ByteBuffer? in
+            if let contents = reader.read(candidates: [fixture], gzipEncoded: false) {
+                return contents.bytes
+            }
+            if let page = generator?.page(carrierID: carrierID, number: number) {
+                counters.recordPageGenerated()
+                return ByteBuffer(bytes: page)
+            }
+            return reader.read(candidates: [fallback], gzipEncoded: false)?.bytes
+        }
+        .assumeIsolated()
+        .whenComplete { result in
+            guard case .preparing(response) = self.state, context.channel.isActive else { return }
+            switch result {
+            case .success(let bytes?):
+                send(.bytes(bytes, contentEncoding: nil))
+            case .success(nil):
+                self.services.logger.error("no fixture to serve", metadata: ["candidates": "\(fixture), \(fallback)"])
+                self.sendErrorAndClose(
+                    status: .internalServerError,
+                    "carrier-sim: fixture missing: \(fixture) or \(fallback)\n",
+                    context: context
+                )
+            case .failure(let error):
+                self.services.logger.debug("page preparation abandoned", metadata: ["error": "\(error)"])
+                self.state = .closing
+                context.close(promise: nil)
+            }
         }
     }
 

@@ -33,7 +33,11 @@ struct FixtureReader: Sendable {
         // Every component of `relativePath` was checked to be a plain name (see `FixtureFileName` and
         // `TrackingNumber`), so the file is inside the fixtures folder.
         let url = self.fixturesDirectory.appendingPathComponent(relativePath)
-        guard let contents = try? Data(contentsOf: url) else { return nil }
+        // A cheap check first: with generated pages most numbers have no fixture, and a failed `Data` read builds
+        // an error object each time.
+        guard FileManager.default.fileExists(atPath: url.path), let contents = try? Data(contentsOf: url) else {
+            return nil
+        }
         return ByteBuffer(bytes: contents)
     }
 }

@@ -6,6 +6,9 @@ enum PlannedBody: Sendable, Hashable {
     case text(String)
     /// The first fixture of `candidates` (paths relative to `Fixtures/`) that exists; a 500 when none does.
     case fixture(candidates: [String])
+    /// The fixture `fixture` if it exists, else the page generated for `number` on the carrier `carrierID`, else the
+    /// fixture `fallback` (the unknown-number page).
+    case fixtureOrGenerated(fixture: String, carrierID: String, number: String, fallback: String)
     /// Like `fixture`, but sent with `Content-Encoding: gzip`.
     case gzippedFixture(candidates: [String])
     /// `byteCount` bytes of binary junk, derived from `seed` so a number always gets the same junk.
@@ -21,6 +24,8 @@ extension PlannedBody {
         case .empty: "empty body"
         case .text: "text"
         case .fixture(let candidates): candidates.joined(separator: " or ")
+        case .fixtureOrGenerated(let fixture, let carrierID, _, let fallback):
+            "\(fixture) or generated \(carrierID) page or \(fallback)"
         case .gzippedFixture(let candidates): "gzip of " + candidates.joined(separator: " or ")
         case .junk(_, let byteCount): "\(byteCount) junk bytes"
         case .padding(let byteCount): "\(byteCount) padding bytes"

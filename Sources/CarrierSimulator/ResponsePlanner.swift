@@ -1,10 +1,25 @@
 /// Chooses the response plan for a routed request: the carrier's page for the number, its unknown-number page,
 /// or the fault the routing file gives a special number. The second of the simulator's two steps.
+///
+/// With generated pages on, a number's page is its fixture if there is one, else a generated page, else the
+/// unknown-number page. With fault rates, a share of those ordinary pages is replaced by a random fault; special
+/// numbers never are.
 struct ResponsePlanner: Sendable {
     private let specialNumbers: [TrackingNumber: SpecialNumberBehaviour]
+    private let generatesPages: Bool
+    private let faultDice: FaultDice?
+    private let counters: StatisticsCounters?
 
-    init(specialNumbers: [TrackingNumber: SpecialNumberBehaviour]) {
+    init(
+        specialNumbers: [TrackingNumber: SpecialNumberBehaviour],
+        generatesPages: Bool = false,
+        faultDice: FaultDice? = nil,
+        counters: StatisticsCounters? = nil
+    ) {
         self.specialNumbers = specialNumbers
+        self.generatesPages = generatesPages
+        self.faultDice = faultDice
+        self.counters = counters
     }
 
     func plan(for decision: RoutingDecision) -> ResponsePlan {
@@ -17,12 +32,43 @@ struct ResponsePlanner: Sendable {
             return .respond(response)
         case .carrier(let carrier, number: nil):
             // Real carriers answer a missing or malformed number with their normal "not found" page.
-            return .respond(Self.page(carrier, .fixture(candidates: [carrier.unknownNumberFixture])))
+            return self.withRandomFault(Self.page(carrier, .fixture(candidates: [carrier.unknownNumberFixture])), on: carrier)
         case .carrier(let carrier, number: let number?):
-            guard let special = self.specialNumbers[number] else {
-                return .respond(Self.page(carrier, .fixture(candidates: Self.pages(for: number, on: carrier))))
+            if let special = self.specialNumbers[number] {
+                return Self.plan(for: special, number: number, on: carrier)
             }
-            return Self.plan(for: special, number: number, on: carrier)
+            let body: PlannedBody =
+                self.generatesPages
+                ? .fixtureOrGenerated(
+                    fixture: carrier.fixture(for: number), carrierID: carrier.id, number: number.value,
+                    fallback: carrier.unknownNumberFixture
+                )
+                : .fixture(candidates: Self.pages(for: number, on: carrier))
+            return self.withRandomFault(Self.page(carrier, body), on: carrier)
+        }
+    }
+
+    /// `response`, or the fault the dice give this request instead.
+    private func withRandomFault(_ response: PlannedResponse, on carrier: CarrierRoute) -> ResponsePlan {
+        guard let dice = self.faultDice, let (fault, draw) = dice.roll() else { return .respond(response) }
+        self.counters?.recordRandomFault()
+        switch fault {
+        case .status500:
+            return .respond(Self.textResponse(status: 500, "carrier-sim: simulated HTTP 500 (fault rate)\n"))
+        case .status503, .status429:
+            let code = fault == .status503 ? 503 : 429
+            var response = Self.textResponse(status: code, "carrier-sim: simulated HTTP \(code) (fault rate)\n")
+            response.extraHeaders.append(PlannedHeader(name: "Retry-After", value: "\(dice.retryAfterSeconds)"))
+            return .respond(response)
+        case .timeout:
+            return .staySilent
+        case .truncated:
+            return .truncate(response)
+        case .garbage:
+            let seed = SplitMix64.mix(draw ^ 0x6761_7262_6167_6500)
+            return .respond(Self.page(carrier, .junk(seed: seed, byteCount: SimulatedFault.defaultGarbageByteCount)))
+        case .reset:
+            return .resetConnection
         }
     }
 

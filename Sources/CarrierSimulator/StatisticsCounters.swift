@@ -4,6 +4,8 @@ import Synchronization
 final class StatisticsCounters: Sendable {
     private let connectionsAccepted = Atomic<Int>(0)
     private let requestsServed = Atomic<Int>(0)
+    private let pagesGenerated = Atomic<Int>(0)
+    private let randomFaults = Atomic<Int>(0)
 
     func recordConnectionAccepted() {
         self.connectionsAccepted.wrappingAdd(1, ordering: .relaxed)
@@ -13,10 +15,20 @@ final class StatisticsCounters: Sendable {
         self.requestsServed.wrappingAdd(1, ordering: .relaxed)
     }
 
+    func recordPageGenerated() {
+        self.pagesGenerated.wrappingAdd(1, ordering: .relaxed)
+    }
+
+    func recordRandomFault() {
+        self.randomFaults.wrappingAdd(1, ordering: .relaxed)
+    }
+
     func snapshot() -> CarrierSimulator.Statistics {
         CarrierSimulator.Statistics(
             connectionsAccepted: self.connectionsAccepted.load(ordering: .relaxed),
-            requestsServed: self.requestsServed.load(ordering: .relaxed)
+            requestsServed: self.requestsServed.load(ordering: .relaxed),
+            pagesGenerated: self.pagesGenerated.load(ordering: .relaxed),
+            randomFaultsInjected: self.randomFaults.load(ordering: .relaxed)
         )
     }
 }

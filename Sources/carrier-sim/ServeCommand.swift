@@ -3,16 +3,21 @@ import CarrierSimulator
 import Foundation
 import Logging
 
-/// `carrier-sim`: runs the carrier simulator until SIGINT or SIGTERM, for `make demo` and manual testing.
-@main
-struct CarrierSimCommand: AsyncParsableCommand {
+/// `carrier-sim serve`: runs the carrier simulator until SIGINT or SIGTERM, for `make demo`, load tests and manual
+/// testing.
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "carrier-sim",
+        commandName: "serve",
         abstract: "Play the carriers' tracking sites on a loopback address, serving pages from Fixtures/.",
         discussion: """
             Routes requests with Fixtures/simulator.json. On start it prints one line, \
             "carrier-sim listening on http://HOST:PORT", and runs until SIGINT or SIGTERM, then stops cleanly \
             and exits 0. Logs go to standard error.
+
+            With --generate, a valid ePacket, EMS or USPS number without a fixture gets a generated page, the same \
+            for the same number and --date; precedence: special number, fixture, generated page, not-found page. \
+            With --fault-rate, that share of page requests (never special numbers) gets a fault instead, drawn per \
+            request from a sequence seeded by --seed, so a retried number usually succeeds.
             """
     )
 
@@ -40,6 +45,27 @@ struct CarrierSimCommand: AsyncParsableCommand {
     @Flag(help: "Log every request to standard error.")
     var verbose = false
 
+    @Flag(help: "Generate a page for any valid number that has no fixture, instead of the not-found page.")
+    var generate = false
+
+    @Option(help: "The simulated date of generated pages, YYYY-MM-DD (default: today in UTC). Needs --generate.")
+    var date: String?
+
+    @Option(
+        name: .customLong("fault-rate"),
+        help: ArgumentHelp(
+            "Faults injected by rate into page responses, such as 500=0.01,503=0.01,429=0.01,timeout=0.005,truncated=0.005,garbage=0.005,reset=0.005.",
+            valueName: "NAME=RATE,..."
+        )
+    )
+    var faultRate: String?
+
+    @Option(help: "Seed of the fault draws (default 1). Needs --fault-rate.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("retry-after"), help: "Retry-After seconds of 503 and 429 faults by rate (default 1). Needs --fault-rate.")
+    var retryAfterSeconds: Int?
+
     func validate() throws {
         guard (0...65_535).contains(self.port) else {
             throw ValidationError("--port must be 0...65535.")
@@ -49,6 +75,33 @@ struct CarrierSimCommand: AsyncParsableCommand {
         }
         if let threads = self.threads, threads < 1 {
             throw ValidationError("--threads must be at least 1.")
+        }
+        if self.date != nil && !self.generate {
+            throw ValidationError("--date applies only with --generate.")
+        }
+        _ = try self.simulatedDate()
+        if self.faultRate == nil && (self.seed != nil || self.retryAfterSeconds != nil) {
+            throw ValidationError("--seed and --retry-after apply only with --fault-rate.")
+        }
+        _ = try self.faultRates()
+    }
+
+    private func simulatedDate() throws -> CalendarDay {
+        guard let date = self.date else { return CalendarDay.today() }
+        guard let day = CalendarDay(date) else {
+            throw ValidationError("--date: \"\(date)\" is not a date YYYY-MM-DD.")
+        }
+        return day
+    }
+
+    private func faultRates() throws -> CarrierSimulator.FaultRates? {
+        guard let faultRate = self.faultRate else { return nil }
+        do {
+            return try CarrierSimulator.FaultRates(
+                parsing: faultRate, seed: self.seed ?? 1, retryAfterSeconds: self.retryAfterSeconds ?? 1
+            )
+        } catch let error as CarrierSimulatorError {
+            throw ValidationError("--fault-rate: \(error.detail).")
         }
     }
 
@@ -63,7 +116,9 @@ struct CarrierSimCommand: AsyncParsableCommand {
 
         var options = CarrierSimulator.Options(
             latency: .milliseconds(self.latencyMilliseconds),
-            allowNonLoopbackHosts: self.allowNonLoopback
+            allowNonLoopbackHosts: self.allowNonLoopback,
+            generatedPages: self.generate ? CarrierSimulator.GeneratedPagesOptions(simulatedDate: try self.simulatedDate()) : nil,
+            faultRates: try self.faultRates()
         )
         if let threads = self.threads {
             options.eventLoopThreads = threads
