@@ -44,7 +44,7 @@ run report --db "$out/state.sqlite"
 run lookup 9400100000000000000051
 run lookup LX100077775CN --destination US --ordered-at 2023-06-28 --as-of 2023-07-20T12:00:00Z
 run lookup lx100066662cn EA100077775CN
-run lookup 9400100000000000000082 9400100000000000000014
+run lookup 9400100000000000000014
 run identify 9400100000000000000051 LX100011111CN EA100011111CN
 echo
 echo "Reports: $out/reports (summary.json, shipments.jsonl, flagged.csv); state: $out/state.sqlite"

@@ -82,7 +82,9 @@ struct ReportPass {
             let outcome = outcomeName(shipment)
             totals.shipments += 1
             totals.outcomes[outcome, default: 0] += 1
-            let status = shipment.trackingNumber.isEmpty ? "not_shipped" : shipment.status?.rawValue ?? "unknown"
+            let status =
+                shipment.trackingNumber.isEmpty
+                ? "not_shipped" : shipment.status?.rawValue ?? (shipment.outcome == "not_found" ? "not_found" : "unknown")
             totals.byStatus[status, default: 0] += 1
             for flag in flags { totals.byFlag[flag, default: 0] += 1 }
             let region = estimate?.destination.region?.rawValue ?? (estimate == nil ? "unknown" : "not_served")
