@@ -2,7 +2,7 @@ import ShipTrackModel
 import ShipTrackNumbers
 import Testing
 
-/// Proves the `numbers` blocks handed over for `Carriers/*.json` (see `CarrierNumberBlocks`).
+/// Proves the `numbers` blocks of the shipped `Carriers/*.json` files (see `CarrierNumberBlocks`).
 @Suite("Carrier numbers blocks")
 struct CarrierNumberBlockTests {
     @Test("each block loads and passes its own test numbers", arguments: CarrierNumberBlocks.all.map(\.carrier))
