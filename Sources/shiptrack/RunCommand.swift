@@ -89,7 +89,8 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as NightlyRunError {
             printError("shiptrack: \(error)")
             switch error {
-            case .locked: throw ExitCode(4)
+            case .locked(.held): throw ExitCode(4)
+            case .locked(.cannotOpen): throw ExitCode(3)
             case .input: throw ExitCode(2)
             case .database, .report: throw ExitCode(3)
             }
@@ -128,8 +129,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         for item in rate {
             let (carrier, value) = try Self.perCarrier(item, option: "--rate", registry: registry)
-            guard let perSecond = Double(value), perSecond >= 0 else {
-                throw ValidationError("--rate \"\(item)\": requests per second, 0 for no limit")
+            guard let perSecond = Double(value), perSecond.isFinite, perSecond == 0 || (0.001...100_000).contains(perSecond)
+            else {
+                throw ValidationError("--rate \"\(item)\": requests per second from 0.001 to 100000, or 0 for no limit")
             }
             let limit = perSecond == 0 ? nil : perSecond
             if let carrier {
@@ -155,7 +157,11 @@ struct RunCommand: AsyncParsableCommand {
 
     /// `90m`, `2h`, `1h30m`, `45s`, or plain seconds.
     static func parseDuration(_ text: String) -> Duration? {
-        if let seconds = Double(text), seconds > 0 { return .milliseconds(Int(seconds * 1_000)) }
+        // Bounded so no value can overflow the conversion to milliseconds: a week is more than any night needs.
+        let longest = 7.0 * 86_400
+        if let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= longest {
+            return .milliseconds(Int(seconds * 1_000))
+        }
         var total = 0.0
         var number = ""
         for character in text.lowercased() {
@@ -172,7 +178,7 @@ struct RunCommand: AsyncParsableCommand {
                 number = ""
             }
         }
-        guard number.isEmpty, total > 0 else { return nil }
+        guard number.isEmpty, total > 0, total.isFinite, total <= longest else { return nil }
         return .milliseconds(Int(total * 1_000))
     }
 }

@@ -26,7 +26,7 @@ struct LoadWithFaultsTests {
         var options = CarrierSimulator.Options()
         options.generatedPages = .init(simulatedDate: day)
         options.faultRates = try .init(
-            parsing: "500=0.02,503=0.01,429=0.01,timeout=0.003,truncated=0.01,garbage=0.003,reset=0.01", seed: 5,
+            parsing: "500=0.02,503=0.002,429=0.002,timeout=0.003,truncated=0.01,garbage=0.003,reset=0.01", seed: 5,
             retryAfterSeconds: 1)
         let simulator = try CarrierSimulator(
             fixtures: BatchWorkspace.repository.appendingPathComponent("Fixtures"), options: options,

@@ -151,15 +151,11 @@ struct NightlyRunTests {
         defer { Task { await workspace.stop() } }
         let lock = try RunLock(databasePath: workspace.databasePath)
         let path = try workspace.write("orders.csv", Self.header + "A,9400100000000000000051,,US,2023-07-01,\n")
-        await #expect(throws: NightlyRunError.self) {
+        let error = await #expect(throws: NightlyRunError.self) {
             try await NightlyRun(configuration: workspace.configuration(input: path, asOf: "2023-07-20")).execute()
         }
-        do {
-            _ = try await NightlyRun(configuration: workspace.configuration(input: path, asOf: "2023-07-20")).execute()
-        } catch {
-            #expect("\(error)".contains("another shiptrack run"))
-            #expect("\(error)".contains("\(getpid())"))
-        }
+        #expect(error.map { "\($0)" }?.contains("another shiptrack run") == true)
+        #expect(error.map { "\($0)" }?.contains("\(getpid())") == true)
         withExtendedLifetime(lock) {}
     }
 
@@ -173,12 +169,10 @@ struct NightlyRunTests {
         let path = try workspace.write("orders.csv", Self.header + "A,9400100000000000000051,,US,2023-07-01,\n")
         var configuration = try workspace.configuration(input: path, asOf: "2023-07-20")
         configuration.reportDirectory = "/proc/shiptrack-cannot-write-here"
-        do {
-            _ = try await NightlyRun(configuration: configuration).execute()
-            Issue.record("a report folder that cannot be created must fail the run")
-        } catch {
-            #expect("\(error)".contains("/proc/shiptrack-cannot-write-here"))
+        let error = await #expect(throws: NightlyRunError.self) {
+            try await NightlyRun(configuration: configuration).execute()
         }
+        #expect(error.map { "\($0)" }?.contains("/proc/shiptrack-cannot-write-here") == true)
     }
 
     @Test("The deadline reports unfinished shipments as not checked, never dropped")
@@ -199,5 +193,26 @@ struct NightlyRunTests {
         #expect(summary.outcomes["failed"] == nil, "stopping at the deadline is not a failure")
         #expect((summary.outcomes["checked"] ?? 0) >= 1)
         #expect(summary.failures.notChecked == summary.outcomes["not_checked"])
+    }
+}
+
+/// Resumption continues only the very same work: same file, same file contents, same "now".
+@Suite("Resuming an interrupted run", .serialized)
+struct ResumptionTests {
+    @Test("An unfinished run is not resumed on a rewritten file or with another --as-of")
+    func onlyTheSameWorkResumes() async throws {
+        let workspace = try await BatchWorkspace()
+        defer { Task { await workspace.stop() } }
+        let path = try workspace.write("orders.csv", NightlyRunTests.header + "A,9400100000000000000051,,US,2023-07-01,\n")
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let asOf = Date(timeIntervalSince1970: 1_689_811_200)  // 2023-07-20T00:00:00Z
+        let store = try BatchStore(path: workspace.databasePath)
+
+        // Last night's run on this path was killed; tonight's file at the same path has other contents.
+        let stale = try store.beginRun(inputPath: absolute, inputIdentity: "last night's file", asOf: asOf, asOfGiven: true, now: asOf)
+        let tonight = try await NightlyRun(configuration: workspace.configuration(input: path, asOf: "2023-07-20")).execute()
+        #expect(!tonight.resumed)
+        #expect(tonight.runID == stale.id + 1)
+        #expect(try store.finishedRun(id: stale.id) == nil, "the abandoned run is closed, never reported")
     }
 }

@@ -11,15 +11,16 @@ final class CarrierLane: Sendable {
     }
 
     private let concurrency: Int
-    private let interval: Duration?
+    /// The spacing of request starts; zero without a rate limit (a pause after `Retry-After` still applies).
+    private let interval: Duration
     private let state: Mutex<State>
 
     init(limits: CarrierLimits) {
         concurrency = max(1, limits.concurrency)
-        if let rate = limits.requestsPerSecond, rate > 0 {
+        if let rate = limits.requestsPerSecond, rate.isFinite, rate >= 0.001 {
             interval = .nanoseconds(Int64(1_000_000_000 / rate))
         } else {
-            interval = nil
+            interval = .zero
         }
         state = Mutex(State(nextStart: .now))
     }
@@ -28,16 +29,19 @@ final class CarrierLane: Sendable {
     func run<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await acquire()
         defer { release() }
-        if let interval {
-            // Reserve the next start time under the lock, then sleep outside it until that time.
-            let start = state.withLock { state -> ContinuousClock.Instant in
-                let start = max(state.nextStart, .now)
-                state.nextStart = start + interval
-                return start
-            }
-            if start > .now { try await Task.sleep(until: start, clock: .continuous) }
+        // Reserve the next start time under the lock, then sleep outside it until that time.
+        let start = state.withLock { state -> ContinuousClock.Instant in
+            let start = max(state.nextStart, .now)
+            state.nextStart = start + interval
+            return start
         }
+        if start > .now { try await Task.sleep(until: start, clock: .continuous) }
         return try await body()
+    }
+
+    /// Holds back every later request of this carrier for `delay` (its `Retry-After`).
+    func pause(for delay: Duration) {
+        state.withLock { state in state.nextStart = max(state.nextStart, .now + delay) }
     }
 
     private func acquire() async {

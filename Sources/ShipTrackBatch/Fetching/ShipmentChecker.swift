@@ -3,7 +3,7 @@ import Logging
 import ShipTrackCarriers
 import ShipTrackModel
 
-/// Checks one shipment: asks its carrier through the lane's limits, retrying what may succeed later.
+/// Checks one shipment: asks its carrier (through each carrier's lane), retrying what may succeed later.
 ///
 /// 429 and 503 wait for `Retry-After`; other 5xx, timeouts, resets, truncated and empty bodies back off
 /// exponentially with jitter (a random wait between half and all of the step, so retries
@@ -12,14 +12,11 @@ import ShipTrackModel
 struct ShipmentChecker: Sendable {
     let tracker: Tracker
     let policy: FetchPolicy
-    let lanes: [CarrierID: CarrierLane]
-    let defaultLane: CarrierLane
     let deadline: ContinuousClock.Instant?
     let now: Date
     let logger: Logger
 
     func check(_ shipment: DueShipment) async -> CheckRecord {
-        let lane = lanes[shipment.carrier] ?? defaultLane
         var attempts = 0
         var lastError: TrackingError?
         while attempts < policy.maxAttempts {
@@ -31,9 +28,8 @@ struct ShipmentChecker: Sendable {
             }
             attempts += 1
             do {
-                let result = try await lane.run {
-                    try await trackOnce(shipment)
-                }
+                // Each leg's request waits in its carrier's lane (see `LanedFetcher`).
+                let result = try await trackOnce(shipment)
                 return record(shipment, .found(result), attempts)
             } catch let error as TrackingError {
                 lastError = error

@@ -91,7 +91,11 @@ struct ReportPass {
             totals.byRegion[region, default: 0] += 1
             totals.byCarrier[shipment.carrier?.rawValue ?? "none", default: 0] += 1
             if outcome == "failed" || outcome == "not_checked" {
-                let category = outcome == "failed" ? (shipment.outcomeDetail.map(failureCategory) ?? "failed") : "deadline"
+                // The error's own category, refined by the kind of fetch failure for the morning report.
+                let category =
+                    outcome == "failed"
+                    ? [shipment.outcomeCategory ?? "fetch_failed", shipment.outcomeDetail.map(failureKind) ?? "other"]
+                        .joined(separator: ":") : "deadline"
                 totals.failureCategories[category, default: 0] += 1
                 if totals.failureExamples.count < 20 {
                     totals.failureExamples.append("\(shipment.trackingNumber): \(shipment.outcomeDetail ?? outcome)")
@@ -143,7 +147,8 @@ struct ReportPass {
         return "not_checked"
     }
 
-    private func failureCategory(_ detail: String) -> String {
+    /// The transport detail behind a fetch failure, for the report (the category itself is stored with the error).
+    private func failureKind(_ detail: String) -> String {
         if let range = detail.range(of: "HTTP ") { return "http_" + detail[range.upperBound...].prefix(3) }
         for (needle, name) in [("timed out", "timeout"), ("reset", "reset"), ("cut short", "truncated"),
                                ("empty page", "empty_body"), ("layout not recognised", "page_not_recognised"),

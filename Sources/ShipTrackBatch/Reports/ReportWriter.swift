@@ -28,6 +28,13 @@ final class ReportWriter {
         guard FileManager.default.isWritableFile(atPath: directory.path) else {
             throw ReportError(path: directory.path, message: "the report folder is not writable")
         }
+        // A run killed while writing leaves its temporary files; the lock guarantees no other run owns them now.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(".tmp")
+            && ["summary.json", "shipments.jsonl", "flagged.csv"].contains(where: { name.hasPrefix(".\($0).") })
+        {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
         shipments = try AtomicFile(directory.appendingPathComponent("shipments.jsonl"))
         do {
             flagged = try AtomicFile(directory.appendingPathComponent("flagged.csv"))

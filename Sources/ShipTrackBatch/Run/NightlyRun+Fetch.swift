@@ -35,17 +35,19 @@ extension NightlyRun {
         defer { client.shutdown() }
 
         let deadline = configuration.deadline.map { clockStart + $0 }
+        let fetcher = LanedFetcher(
+            client: client,
+            lanes: Dictionary(uniqueKeysWithValues: carriers.map { ($0, CarrierLane(limits: policy.limits(for: $0))) }),
+            defaultLane: CarrierLane(limits: policy.defaultLimits))
         let checker = ShipmentChecker(
             tracker: Tracker(
-                registry: configuration.registry, fetcher: client, baseURLs: configuration.baseURLs,
+                registry: configuration.registry, fetcher: fetcher, baseURLs: configuration.baseURLs,
                 logger: configuration.logger),
-            policy: policy,
-            lanes: Dictionary(uniqueKeysWithValues: carriers.map { ($0, CarrierLane(limits: policy.limits(for: $0))) }),
-            defaultLane: CarrierLane(limits: policy.defaultLimits), deadline: deadline, now: asOf,
-            logger: configuration.logger)
+            policy: policy, deadline: deadline, now: asOf, logger: configuration.logger)
         // Enough shipments in flight to keep every carrier's lane full, with slack for retries waiting.
         let window = max(8, min(4_096, totalConcurrency * 4))
         let progress = ProgressLine(label: "checking", enabled: configuration.showProgress)
+        let due = configuration.showProgress ? (try? store.dueCount(run: run, refreshAll: configuration.refreshAll)) : nil
         let started = ContinuousClock.now
         var totals = FetchTotals()
 
@@ -59,7 +61,7 @@ extension NightlyRun {
 
             func commit() throws(BatchStoreError) {
                 try store.record(pending, run: run)
-                progress.advance(by: pending.count, total: nil)
+                progress.advance(by: pending.count, total: due)
                 pending.removeAll(keepingCapacity: true)
                 lastCommit = .now
             }

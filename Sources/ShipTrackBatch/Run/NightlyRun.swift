@@ -31,7 +31,9 @@ public struct NightlyRun: Sendable {
         let inputPath = URL(fileURLWithPath: configuration.inputPath).standardizedFileURL.path
         let run: RunRecord
         do {
-            run = try store.beginRun(inputPath: inputPath, asOf: configuration.asOf ?? startedAt, now: startedAt)
+            run = try store.beginRun(
+                inputPath: inputPath, inputIdentity: Self.identity(ofFile: inputPath),
+                asOf: configuration.asOf ?? startedAt, asOfGiven: configuration.asOf != nil, now: startedAt)
         } catch { throw .database(error) }
         // A resumed run keeps the "now" it started with, so its estimates agree with the half already done.
         let asOf = run.resumed ? run.asOf : (configuration.asOf ?? startedAt)
@@ -82,5 +84,14 @@ public struct NightlyRun: Sendable {
             throw .report(ReportError(path: configuration.reportDirectory, message: "\(error)"))
         }
         return summary
+    }
+
+    /// Size, modification time and inode: what tells tonight's rewritten order file from last night's.
+    static func identity(ofFile path: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unreadable" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let inode = (attributes[.systemFileNumber] as? NSNumber)?.int64Value ?? -1
+        return "\(size):\(modified):\(inode)"
     }
 }

@@ -18,6 +18,9 @@ public final class RunLock: Sendable {
     /// Takes the lock or throws at once (never waits) naming the holder.
     public init(databasePath: String) throws(RunLockError) {
         path = databasePath + ".lock"
+        // The first run on a machine comes before the database's folder exists.
+        try? FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, errno: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

@@ -61,6 +61,12 @@ enum BatchSchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2: input identity for resumption, failure category") { db in
+            // A run resumes only on the very same order file (path, size, modification time, inode), so tonight's
+            // rewritten file never inherits last night's half-done run.
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN input_identity TEXT")
+            try db.execute(sql: "ALTER TABLE shipments ADD COLUMN outcome_category TEXT")
+        }
         return migrator
     }()
 }

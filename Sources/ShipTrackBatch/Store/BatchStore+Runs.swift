@@ -15,17 +15,22 @@ public struct RunRecord: Sendable, Hashable {
 }
 
 extension BatchStore {
-    /// Continues the latest run if it never finished and read the same input file; otherwise starts a new one.
+    /// Continues the latest run if it never finished and read the very same input file (same path and identity,
+    /// and the same `--as-of` when one is given); otherwise starts a new one.
     ///
-    /// A run left unfinished on another input is closed first, so a changed order file never inherits another
-    /// file's half-done work.
-    public func beginRun(inputPath: String, asOf: Date, now: Date) throws(BatchStoreError) -> RunRecord {
+    /// A run left unfinished on another input is closed first, so a changed or rewritten order file never
+    /// inherits another file's half-done work.
+    public func beginRun(inputPath: String, inputIdentity: String, asOf: Date, asOfGiven: Bool, now: Date)
+        throws(BatchStoreError) -> RunRecord
+    {
         try write("start a run") { db in
             if let row = try Row.fetchOne(
-                db, sql: "SELECT id, started_at, as_of, input_path FROM runs WHERE state = 'running' ORDER BY id DESC LIMIT 1")
+                db,
+                sql: "SELECT id, started_at, as_of, input_path, input_identity FROM runs WHERE state = 'running' ORDER BY id DESC LIMIT 1")
             {
                 let id: Int64 = row["id"]
-                if row["input_path"] == inputPath {
+                let sameAsOf = !asOfGiven || (row["as_of"] as Double) == asOf.timeIntervalSince1970
+                if row["input_path"] == inputPath, row["input_identity"] == inputIdentity, sameAsOf {
                     return RunRecord(
                         id: id, startedAt: Date(timeIntervalSince1970: row["started_at"]), finishedAt: nil,
                         asOf: Date(timeIntervalSince1970: row["as_of"]), inputPath: inputPath, resumed: true,
@@ -36,8 +41,8 @@ extension BatchStore {
                     arguments: [now.timeIntervalSince1970, #"{"abandoned":true}"#, id])
             }
             try db.execute(
-                sql: "INSERT INTO runs (started_at, as_of, input_path, state) VALUES (?, ?, ?, 'running')",
-                arguments: [now.timeIntervalSince1970, asOf.timeIntervalSince1970, inputPath])
+                sql: "INSERT INTO runs (started_at, as_of, input_path, input_identity, state) VALUES (?, ?, ?, ?, 'running')",
+                arguments: [now.timeIntervalSince1970, asOf.timeIntervalSince1970, inputPath, inputIdentity])
             return RunRecord(
                 id: db.lastInsertedRowID, startedAt: now, finishedAt: nil, asOf: asOf, inputPath: inputPath,
                 resumed: false, summaryJSON: nil)
@@ -58,7 +63,9 @@ extension BatchStore {
         try read("read runs") { db in
             let row: Row?
             if let id {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ? AND state = 'finished'", arguments: [id])
+                row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM runs WHERE id = ? AND state = 'finished' AND summary_json NOT LIKE '%\"abandoned\"%'",
+                    arguments: [id])
             } else {
                 row = try Row.fetchOne(
                     db,

@@ -50,6 +50,22 @@ extension BatchStore {
         }
     }
 
+    /// How many shipments of `run` are still to fetch (for the progress line's ETA).
+    func dueCount(run: Int64, refreshAll: Bool) throws(BatchStoreError) -> Int {
+        try read("count shipments to check") { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM shipments
+                    WHERE seen_run = ? AND tracking_number != '' AND carrier IS NOT NULL
+                      AND (checked_run IS NULL OR checked_run < ?)
+                      AND (? OR status IS NULL OR NOT (status IN ('delivered', 'expired')
+                                                       OR reason IS 'returned_to_sender'))
+                    """,
+                arguments: [run, run, refreshAll]) ?? 0
+        }
+    }
+
     /// Records check outcomes and new events in one transaction: a shipment's result and its events land together
     /// or not at all. Events already stored (same key) are left as they are.
     func record(_ records: [CheckRecord], run: Int64) throws(BatchStoreError) {
@@ -67,6 +83,7 @@ extension BatchStore {
             let other = try db.cachedStatement(
                 sql: """
                     UPDATE shipments SET checked_run = ?1, outcome = ?2, outcome_detail = ?3, attempts = ?4,
+                        outcome_category = ?6,
                         previous_status = CASE WHEN checked_run IS NULL OR checked_run < ?1 THEN status
                                                ELSE previous_status END
                     WHERE id = ?5
@@ -101,11 +118,11 @@ extension BatchStore {
                         ])
                     }
                 case .notFound(let detail):
-                    try other.execute(arguments: [run, "not_found", detail, record.attempts, record.shipmentID])
-                case .failed(let detail, _):
-                    try other.execute(arguments: [run, "failed", detail, record.attempts, record.shipmentID])
+                    try other.execute(arguments: [run, "not_found", detail, record.attempts, record.shipmentID, nil])
+                case .failed(let detail, let category):
+                    try other.execute(arguments: [run, "failed", detail, record.attempts, record.shipmentID, category])
                 case .notChecked(let detail):
-                    try other.execute(arguments: [run, "not_checked", detail, record.attempts, record.shipmentID])
+                    try other.execute(arguments: [run, "not_checked", detail, record.attempts, record.shipmentID, "deadline"])
                 }
             }
         }
@@ -137,7 +154,8 @@ extension BatchStore {
                     status: (row["status"] as String?).flatMap(TrackingStatus.init(rawValue:)),
                     reason: (row["reason"] as String?).flatMap(StatusReason.init(rawValue:)),
                     checkedRun: row["checked_run"], outcome: row["outcome"], outcomeDetail: row["outcome_detail"],
-                    attempts: row["attempts"], flags: FlagSet.parse(row["flags"]), flagsRun: row["flags_run"],
+                    attempts: row["attempts"], outcomeCategory: row["outcome_category"], flags: FlagSet.parse(row["flags"]),
+                    flagsRun: row["flags_run"],
                     previousStatus: (row["previous_status"] as String?).flatMap(TrackingStatus.init(rawValue:)),
                     previousFlags: FlagSet.parse(row["previous_flags"]), events: stored)
             }

@@ -39,6 +39,8 @@ struct StoredShipment: Sendable {
     let outcome: String?
     let outcomeDetail: String?
     let attempts: Int
+    /// Why the last failure failed (`fetch_failed`, `page_not_recognised`, `deadline`), from the error itself.
+    let outcomeCategory: String?
     let flags: Set<String>
     let flagsRun: Int64?
     let previousStatus: TrackingStatus?

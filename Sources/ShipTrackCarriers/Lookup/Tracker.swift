@@ -99,7 +99,7 @@ public struct Tracker: Sendable {
         let request = engine.request(for: number, baseURL: baseURLs.url(for: engine.id))
         let response: HTTPResponse
         do {
-            response = try await fetcher.fetch(request)
+            response = try await fetcher.fetch(request, carrier: engine.id)
         } catch let error as HTTPClientError {
             throw TrackingError.transport(number, carrier: engine.id.rawValue, error: error)
         } catch is CancellationError {
