@@ -12,4 +12,17 @@
 /// fixed function calls it for us.
 static inline void shiptrack_xml_free(void *pointer) { xmlFree(pointer); }
 
+/// libxml2 prints some errors (an unknown XPath function) through its generic error function, which is variadic and
+/// so cannot be written in Swift: this one discards them; our errors carry the context instead.
+static inline void shiptrack_xml_discard_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/// Installs the discarding generic error function for this thread and as the default of threads to come.
+static inline void shiptrack_xml_silence_generic_errors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, shiptrack_xml_discard_error);
+    xmlSetGenericErrorFunc(NULL, shiptrack_xml_discard_error);
+}
+
 #endif

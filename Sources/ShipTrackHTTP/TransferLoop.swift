@@ -151,7 +151,8 @@ final class TransferLoop: @unchecked Sendable {
             let body = request.body ?? []
             try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count), "CURLOPT_POSTFIELDSIZE_LARGE")
             if body.isEmpty {
-                try easy.set(CURLOPT_POSTFIELDS, "", "CURLOPT_POSTFIELDS")
+                // COPYPOSTFIELDS copies the (empty) string; POSTFIELDS would keep a pointer to a temporary.
+                try easy.set(CURLOPT_COPYPOSTFIELDS, "", "CURLOPT_COPYPOSTFIELDS")
             } else {
                 // COPYPOSTFIELDS copies, so the body need not outlive this call.
                 var copy = body

@@ -41,13 +41,12 @@ public struct TrackingEvent: Hashable, Sendable, Codable {
 }
 
 extension TrackingEvent {
-    /// Orders events newest first: by absolute instant where both are known, else by wall-clock time,
-    /// and at the same moment by life-cycle stage (delivered after out for delivery).
+    /// Orders events newest first by ``EventTime/sortSeconds`` (the instant where the zone is known), and at the
+    /// same moment by life-cycle stage (delivered after out for delivery).
     public static func newestFirst(_ lhs: TrackingEvent, _ rhs: TrackingEvent) -> Bool {
-        if let left = lhs.time.instant, let right = rhs.time.instant, left != right { return left > right }
-        if lhs.time.instant == nil || rhs.time.instant == nil, lhs.time.local != rhs.time.local {
-            return lhs.time.local > rhs.time.local
-        }
+        let left = lhs.time.sortSeconds
+        let right = rhs.time.sortSeconds
+        if left != right { return left > right }
         return lhs.status > rhs.status
     }
 }

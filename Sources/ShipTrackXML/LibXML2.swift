@@ -9,6 +9,8 @@ enum LibXML2 {
     static let initialized: Void = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
+        // Nothing from a carrier page or a definition is printed by libxml2 itself; errors are returned instead.
+        shiptrack_xml_silence_generic_errors()
     }()
 
     /// Parser options shared by both parsers: no network, no error printing. Entity substitution

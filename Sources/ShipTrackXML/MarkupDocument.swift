@@ -84,7 +84,23 @@ public final class MarkupDocument {
             if let parsed { xmlFreeDoc(parsed) }
             throw MarkupParseError.notWellFormed(context: context, message: lastError(of: parser), line: line)
         }
+        // The byte scan above cannot see a declaration in another encoding (UTF-16): check the parsed DTD too.
+        if declaresEntities(parsed) {
+            xmlFreeDoc(parsed)
+            throw MarkupParseError.entityDeclarationsNotAllowed(context: context)
+        }
         return try MarkupDocument(document: parsed, kind: .xml, context: context)
+    }
+
+    /// Whether the document's internal DTD subset declares any entity.
+    private static func declaresEntities(_ document: xmlDocPtr) -> Bool {
+        guard let subset = document.pointee.intSubset else { return false }
+        var child = subset.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ENTITY_DECL { return true }
+            child = node.pointee.next
+        }
+        return false
     }
 
     /// The root element, if the document has one.

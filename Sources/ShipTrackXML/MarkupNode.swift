@@ -105,7 +105,8 @@ public struct MarkupNode {
 extension MarkupDocument {
     /// The document root as a node (for queries over the whole document).
     public var documentNode: MarkupNode {
-        document.withMemoryRebound(to: xmlNode.self, capacity: 1) { MarkupNode(pointer: $0, document: self) }
+        // libxml2 lays out xmlDoc with xmlNode's leading fields, so a document is a node for tree walks and XPath.
+        MarkupNode(pointer: UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self), document: self)
     }
 
     /// Evaluates `query` at `node` and hands the raw result to `body`, freeing it afterwards.

@@ -14,9 +14,10 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Check every shipment of an order file, store the results and write the morning reports.",
         discussion: """
             Exit statuses: 0 every shipment checked; 1 finished, but some shipments could not be checked (see the \
-            summary's failures); 2 input or usage error (unreadable or malformed order file, bad option); \
-            3 database or report folder error; 4 another run holds this database's lock. A run that is killed \
-            is resumed by the next run on the same file: nothing is fetched twice, nothing is duplicated.
+            summary's failures); 2 input error (unreadable or malformed order file, invalid option value); \
+            3 database, lock file or report folder error; 4 another run holds this database's lock; 64 usage \
+            error. A run that is killed is resumed by the next run on the same file: nothing is lost or stored \
+            twice.
             """)
 
     @Argument(help: "The order file: CSV or JSON Lines (see docs/order-files.md).", completion: .file())

@@ -33,6 +33,17 @@ struct MalformedDefinitionTests {
         #expect(error.key == "page.event_rows")
     }
 
+    @Test("An XPath that compiles but calls an unknown function fails at load, not on every page")
+    func unknownXPathFunction() throws {
+        let error = try compileError(try editingPage { page in
+            var fields = page["fields"] as? [String: Any] ?? [:]
+            fields["time"] = ["normalise-space(.//p)"]
+            page["fields"] = fields
+        })
+        #expect(error.key == "page.fields.time[0]")
+        #expect(error.message.contains("unknown function"))
+    }
+
     @Test("A bad regular expression names its rule")
     func badRegex() throws {
         var object = try uspsJSON()

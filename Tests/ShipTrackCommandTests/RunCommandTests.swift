@@ -135,7 +135,7 @@ struct RunCommandTests {
         #expect(first.terminationStatus == 0)
     }
 
-    @Test("Input and usage errors exit 2 naming the problem")
+    @Test("Input errors exit 2 and usage errors 64, naming the problem")
     func inputErrors() throws {
         let folder = try workspace()
         let missing = try CommandRunner.run(["run", folder.appendingPathComponent("nope.csv").path, "--db", folder.appendingPathComponent("s.sqlite").path])

@@ -86,6 +86,17 @@ struct MarkupDocumentTests {
         }
     }
 
+    @Test("Entity declarations in UTF-16, which a byte scan cannot see, are refused after parsing")
+    func utf16EntityDeclarations() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE r [<!ENTITY a \"aaaa\">]><r>&a;</r>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let error = try #require(throws: MarkupParseError.self) {
+            try MarkupDocument.parseXML(bytes, context: "utf16.xml")
+        }
+        #expect(error.isEntityDeclaration)
+    }
+
     @Test("An external DTD is never loaded and HTML entity references stay text")
     func externalDTDNotLoaded() throws {
         let text = "<!DOCTYPE r SYSTEM \"file:///etc/passwd\"><r>ok</r>"

@@ -37,7 +37,7 @@ extension CarrierEngine {
         let carrier = id.rawValue
         let document: MarkupDocument
         do {
-            let encoding = charset ?? definition.page.charset
+            let encoding = CarrierEngine.encoding(of: bytes, header: charset, fallback: definition.page.charset)
             switch format {
             case .html: document = try MarkupDocument.parseHTML(bytes, context: context, encoding: encoding, maxBytes: maxBytes)
             case .xml: document = try MarkupDocument.parseXML(bytes, context: context, encoding: encoding, maxBytes: maxBytes)
@@ -152,6 +152,28 @@ extension CarrierEngine {
     static func removingDuplicates(_ events: [TrackingEvent]) -> [TrackingEvent] {
         var seen = Set<TrackingEvent>()
         return events.filter { seen.insert($0).inserted }
+    }
+}
+
+extension CarrierEngine {
+    /// The encoding to force on libxml2, if any: the HTTP header's charset; else none when the page declares its
+    /// own (`<meta charset>`, `<?xml encoding?>`), so libxml2 reads that; else UTF-8 when the bytes are valid UTF-8;
+    /// else the definition's fallback (`GBK` for old Chinese pages).
+    static func encoding(of bytes: [UInt8], header: String?, fallback: String?) -> String? {
+        if let header, !header.isEmpty { return header }
+        if declaresCharset(bytes.prefix(4_096)) { return nil }
+        if String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+        return fallback
+    }
+
+    private static func declaresCharset(_ head: ArraySlice<UInt8>) -> Bool {
+        let lowered = head.map { (65...90).contains($0) ? $0 + 32 : $0 }
+        for needle in [Array("charset".utf8), Array("encoding=".utf8)] where needle.count <= lowered.count {
+            for start in 0...(lowered.count - needle.count) where lowered[start] == needle[0] {
+                if Array(lowered[start..<start + needle.count]) == needle { return true }
+            }
+        }
+        return false
     }
 }
 

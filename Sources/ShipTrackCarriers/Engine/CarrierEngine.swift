@@ -64,8 +64,20 @@ public final class CarrierEngine: Sendable {
         case "xml": format = .xml
         default: throw CarrierDefinitionError(file: file, key: "page.format", message: "must be \"html\" or \"xml\"")
         }
+        // Some mistakes (an unknown function such as `normalise-space`) compile and fail only when evaluated, so
+        // every query is also tried once on an empty page: a malformed definition fails here, not on every page.
+        let probe: MarkupNode?
+        do {
+            probe = try (format == .xml
+                ? MarkupDocument.parseXML(Array("<probe/>".utf8), context: "probe")
+                : MarkupDocument.parseHTML(Array("<p>probe</p>".utf8), context: "probe")).documentNode
+        } catch { probe = nil }
         func compile(_ expression: String, _ key: String) throws(CarrierDefinitionError) -> XPathQuery {
-            do { return try XPathQuery(expression) } catch {
+            do {
+                let query = try XPathQuery(expression)
+                if let probe { _ = try probe.string(query) }
+                return query
+            } catch {
                 throw CarrierDefinitionError(file: file, key: key, message: "\(error)")
             }
         }

@@ -167,7 +167,7 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
             "rules": [
               { "contains": ["退回妥投", "已退回", "returned to sender", "return delivered"], "status": "exception", "reason": "returned_to_sender" },
               { "contains": ["退回", "退件", "return to sender", "returned"], "status": "exception", "reason": "returning_to_sender" },
-              { "contains": ["地址不详", "地址错误", "查无此人", "address"], "status": "attempt_fail", "reason": "address_issue" },
+              { "contains": ["地址不详", "地址错误", "查无此人", "incorrect address", "insufficient address", "address unknown", "wrong address"], "status": "exception", "reason": "address_issue" },
               { "contains": ["未妥投", "投递失败", "unsuccessful delivery", "delivery failed", "attempted delivery"], "status": "attempt_fail" },
               { "contains": ["海关留存", "海关扣留", "海关扣押", "held by customs", "retained by customs", "detained by customs"], "status": "exception", "reason": "customs_hold" },
               { "contains": ["丢失", "lost"], "status": "exception", "reason": "lost" },

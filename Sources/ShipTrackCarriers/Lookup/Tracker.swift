@@ -28,6 +28,14 @@ public struct Tracker: Sendable {
             guard let engine = registry.engines[carrier] else {
                 throw TrackingError.unknownCarrier(normalized, carrier: carrier.rawValue, known: registry.carrierIDs.map(\.rawValue))
             }
+            // Naming the carrier skips identification, not validation: a wrong check digit is never sent.
+            let identification = registry.identifier.identify(number)
+            guard identification.matches.contains(where: { $0.carrier == carrier }) else {
+                let mismatch = identification.nearMisses.first { $0.carrier == carrier }
+                throw TrackingError.invalidNumber(
+                    normalized,
+                    detail: mismatch.map { "invalid: \($0.summary)" } ?? "not a \(carrier) tracking number")
+            }
             return (normalized, engine)
         }
         let identification = registry.identifier.identify(number)

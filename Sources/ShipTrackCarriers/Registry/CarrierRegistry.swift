@@ -45,6 +45,11 @@ public struct CarrierRegistry: Sendable {
                 throw CarrierDefinitionError(file: file.path, key: "", message: "cannot read: \(error.localizedDescription)")
             }
             let engine = try compile(data, source: file.path)
+            let expected = file.deletingPathExtension().lastPathComponent
+            guard engine.id.rawValue == expected.lowercased() else {
+                throw CarrierDefinitionError(
+                    file: file.path, key: "id", message: "\(engine.id) does not match the file name (\(expected).json)")
+            }
             if let other = seen[engine.id] {
                 throw CarrierDefinitionError(file: file.path, key: "id", message: "\(engine.id) is also defined in \(other)")
             }
