@@ -3,12 +3,12 @@
 /// Carriers print local times ("May 5, 2023, 10:15 am" at the event's place, China Post in UTC+08:00).
 /// Keeping the wall-clock value separate from any offset means a local time is never mislabelled as UTC.
 public struct LocalDateTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+    public private(set) var year: Int
+    public private(set) var month: Int
+    public private(set) var day: Int
+    public private(set) var hour: Int
+    public private(set) var minute: Int
+    public private(set) var second: Int
 
     /// Creates a value after checking that every field is in range (including the day of the month).
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
