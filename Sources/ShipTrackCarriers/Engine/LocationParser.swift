@@ -1,11 +1,20 @@
 import Foundation
 import ShipTrackModel
+import Synchronization
 
 /// Splits a carrier's location text into city, state, postal code and country, by the definition's patterns.
 struct LocationParser: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and safe to share between threads.
     private let patterns: [(expression: NSRegularExpression, country: String?)]
     private let countryNames: [String: String]
+    /// Carriers print the same few thousand places over and over; regular expressions are the costly part of
+    /// reading an event, so each place is split once.
+    private let memo = Memo()
+
+    final class Memo: Sendable {
+        let entries = Mutex<[String: EventLocation]>([:])
+        static let limit = 20_000
+    }
 
     init(recipe: LocationRecipe?, file: String) throws(CarrierDefinitionError) {
         var compiled: [(NSRegularExpression, String?)] = []
@@ -35,6 +44,16 @@ struct LocationParser: @unchecked Sendable {
 
     /// The parts of `text` (already whitespace-folded); the raw text is always kept.
     func parse(_ text: String) -> EventLocation {
+        if let known = memo.entries.withLock({ $0[text] }) { return known }
+        let location = split(text)
+        memo.entries.withLock { entries in
+            if entries.count >= Memo.limit { entries.removeAll(keepingCapacity: true) }
+            entries[text] = location
+        }
+        return location
+    }
+
+    private func split(_ text: String) -> EventLocation {
         var location = EventLocation(raw: text)
         guard !text.isEmpty else { return location }
         let range = NSRange(text.startIndex..., in: text)
