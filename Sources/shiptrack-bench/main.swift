@@ -1,2 +1,0 @@
-// Placeholder until the benchmark driver lands (issue 6).
-print("shiptrack-bench: not written yet")
