@@ -78,6 +78,7 @@ cc -O2 -o "$work/parse_pages" Benchmarks/c-reference/parse_pages.c $(pkg-config 
     echo "libcurl: $(pkg-config --modversion libcurl), libxml2: $(pkg-config --modversion libxml-2.0)"
     echo "C reference compiler: $(cc --version | head -1), -O2"
     echo "load tools: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $(hyperfine --version), GNU time"
+    # Another process busy on a 2-core machine skews every figure; the load average says whether one was.
     echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "commit: $(git rev-parse --short HEAD 2> /dev/null || echo unknown)$(git diff --quiet HEAD -- Sources Carriers 2> /dev/null || echo ' with local changes')"
 } > "$work/machine.txt"
@@ -198,9 +199,11 @@ line=$("$bench" round-trip --url "${simulator_url[0]}$(head -1 "$pages/paths.txt
 record "roundtrip $line"
 
 # --- The table, and BENCHMARKS.md. ---
-# Another process busy on a 2-core machine skews every figure; the load average says whether one was.
-echo "load average at end (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$work/machine.txt"
+echo "load average at end (1, 5, 15 min; this run's own last minutes included): $(cut -d' ' -f1-3 /proc/loadavg)" \
+    >> "$work/machine.txt"
+# Kept so the table can be rebuilt without measuring again (shiptrack-bench report --results ... --machine ...).
 cp "$results" "$scratch/bench-results.txt"
+cp "$work/machine.txt" "$scratch/bench-machine.txt"
 say "results (raw records in $scratch/bench-results.txt)"
 "$bench" report --results "$results" --machine "$work/machine.txt" --markdown BENCHMARKS.md \
     --elapsed-seconds "$(seconds_since "$started")" --build-seconds "$build_seconds"
