@@ -11,6 +11,8 @@
 # Without BENCH_FULL it takes under 10 minutes on the 2-core machine, the first release build included.
 set -euo pipefail
 started=$(date +%s.%N)
+# Another process busy on a 2-core machine skews every figure; the load average before we start says whether one was.
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -78,8 +80,7 @@ cc -O2 -o "$work/parse_pages" Benchmarks/c-reference/parse_pages.c $(pkg-config 
     echo "libcurl: $(pkg-config --modversion libcurl), libxml2: $(pkg-config --modversion libxml-2.0)"
     echo "C reference compiler: $(cc --version | head -1), -O2"
     echo "load tools: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $(hyperfine --version), GNU time"
-    # Another process busy on a 2-core machine skews every figure; the load average says whether one was.
-    echo "load average at start (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "load average before the run (1, 5, 15 min): $load_at_start"
     echo "commit: $(git rev-parse --short HEAD 2> /dev/null || echo unknown)$(git diff --quiet HEAD -- Sources Carriers 2> /dev/null || echo ' with local changes')"
 } > "$work/machine.txt"
 record "settings pages_per_carrier=$pages_per_carrier runs=$runs large_runs=$large_runs parse_min_seconds=$parse_seconds" \
