@@ -85,11 +85,13 @@ public struct MarkupNode {
     ///
     /// Node-sets are converted with ``text`` so entity references stay unexpanded.
     public func string(_ query: XPathQuery) throws -> String {
-        let nodes: [MarkupNode]? = try document.evaluate(query, at: pointer) { object in
-            object.pointee.type == XPATH_NODESET ? nil : []
-        }
-        if nodes == nil { return try select(query).first?.text ?? "" }
-        return try document.evaluate(query, at: pointer) { object in
+        // One evaluation serves both kinds of result: this runs for every field of every event.
+        try document.evaluate(query, at: pointer) { object in
+            if object.pointee.type == XPATH_NODESET {
+                guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let first = set.pointee.nodeTab?[0]
+                else { return "" }
+                return MarkupNode(pointer: first, document: document).text
+            }
             guard let value = xmlXPathCastToString(object) else { return "" }
             defer { shiptrack_xml_free(value) }
             return String(cString: value)

@@ -166,11 +166,20 @@ extension CarrierEngine {
         return fallback
     }
 
+    private static let charsetNeedles: [[UInt8]] = [Array("charset".utf8), Array("encoding=".utf8)]
+
+    /// A case-insensitive search of the page's first bytes, in place (it runs once per page).
     private static func declaresCharset(_ head: ArraySlice<UInt8>) -> Bool {
-        let lowered = head.map { (65...90).contains($0) ? $0 + 32 : $0 }
-        for needle in [Array("charset".utf8), Array("encoding=".utf8)] where needle.count <= lowered.count {
-            for start in 0...(lowered.count - needle.count) where lowered[start] == needle[0] {
-                if Array(lowered[start..<start + needle.count]) == needle { return true }
+        func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+        for needle in charsetNeedles where needle.count <= head.count {
+            var start = head.startIndex
+            while start <= head.endIndex - needle.count {
+                if lower(head[start]) == needle[0],
+                    zip(head[start..<start + needle.count], needle).allSatisfy({ lower($0) == $1 })
+                {
+                    return true
+                }
+                start += 1
             }
         }
         return false
@@ -183,7 +192,12 @@ func fold(_ text: String) -> String {
     result.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for scalar in text.unicodeScalars {
-        if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{3000}" {
+        // ASCII first: Unicode property look-ups are costly and this runs over every field of every event.
+        let isSpace =
+            scalar.value < 0x80
+            ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+            : (scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar == "\u{3000}")
+        if isSpace {
             pendingSpace = !result.isEmpty
         } else {
             if pendingSpace { result.unicodeScalars.append(" ") }
