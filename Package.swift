@@ -8,6 +8,14 @@ let package = Package(
         .library(name: "ShipTrack", targets: ["ShipTrackCarriers", "ShipTrackEstimate"]),
         .executable(name: "shiptrack", targets: ["shiptrack"]),
         .executable(name: "carrier-sim", targets: ["carrier-sim"]),
+        // For the benchmark package in Benchmarks/ (a tool, not the product, so `make test` never builds it).
+        .library(
+            name: "ShipTrackInternals",
+            targets: [
+                "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "ShipTrackXML", "ShipTrackCarriers",
+                "ShipTrackEstimate", "ShipTrackInput", "ShipTrackBatch",
+            ]),
+        .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,7 +75,8 @@ let package = Package(
             ]
         ),
 
-        // The loopback carrier simulator (library so tests can start it in-process).
+        // Tools, not the product: the loopback carrier simulator (a library so tests can start it in-process) and
+        // its command. They live in Tools/; the benchmark driver is its own package in Benchmarks/.
         .target(
             name: "CarrierSimulator",
             dependencies: [
@@ -75,7 +84,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            path: "Tools/CarrierSimulator"
         ),
         .executableTarget(
             name: "carrier-sim",
@@ -83,7 +93,8 @@ let package = Package(
                 "CarrierSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            path: "Tools/carrier-sim"
         ),
         .executableTarget(
             name: "shiptrack",
@@ -95,46 +106,46 @@ let package = Package(
             ]
         ),
 
-        // `make bench`: measurements against the raw C libraries and the ideal (never run by `make test`).
-        .executableTarget(
-            name: "shiptrack-bench",
-            dependencies: [
-                "ShipTrackModel", "ShipTrackCarriers", "ShipTrackHTTP", "ShipTrackXML", "ShipTrackEstimate",
-                "CarrierSimulator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        // What every test target shares: the repository's folders, found from this file's path.
+        .target(name: "ShipTrackTestSupport", path: "Tests/ShipTrackTestSupport"),
 
-        .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackXML"]),
+        .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackTestSupport", "ShipTrackXML"]),
         .testTarget(
             name: "ShipTrackHTTPTests",
-            dependencies: ["ShipTrackHTTP", "CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "ShipTrackTestSupport", "ShipTrackHTTP", "CarrierSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "ShipTrackCarriersTests",
             dependencies: [
+                "ShipTrackTestSupport",
                 "ShipTrackCarriers", "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "CarrierSimulator",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ShipTrackNumbersTests", dependencies: ["ShipTrackNumbers", "ShipTrackModel"]),
+        .testTarget(name: "ShipTrackNumbersTests", dependencies: ["ShipTrackTestSupport", "ShipTrackNumbers", "ShipTrackModel"]),
         .testTarget(
             name: "CarrierSimulatorTests",
-            dependencies: ["CarrierSimulator", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "ShipTrackTestSupport", "CarrierSimulator", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "ShipTrackInputTests", dependencies: ["ShipTrackInput", "ShipTrackEstimate"]),
+        .testTarget(name: "ShipTrackInputTests", dependencies: ["ShipTrackTestSupport", "ShipTrackInput", "ShipTrackEstimate"]),
         .testTarget(
             name: "ShipTrackBatchTests",
             dependencies: [
+                "ShipTrackTestSupport",
                 "ShipTrackBatch", "ShipTrackInput", "ShipTrackCarriers", "ShipTrackModel", "CarrierSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackEstimate", "ShipTrackModel"]),
+        .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackTestSupport", "ShipTrackEstimate", "ShipTrackModel"]),
         .testTarget(
             name: "ShipTrackCommandTests",
             dependencies: [
+                "ShipTrackTestSupport",
                 "CarrierSimulator", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -142,10 +153,14 @@ let package = Package(
     ]
 )
 
-// Swift 6 language mode and full strictness for every target, in one place.
-for target in package.targets where target.type != .system {
+// Swift 6 language mode and full strictness for every Swift target, in one place (as swift-log does).
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
     var settings = target.swiftSettings ?? []
+    // SE-0335: existential types are spelled `any P`.
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // SE-0409: imports are internal unless a public declaration needs them (`public import`).
     settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    // SE-0444: a file sees the members of only the modules it imports itself.
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings
 }

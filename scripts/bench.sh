@@ -57,7 +57,9 @@ record() { echo "$*" >> "$results"; }
 # --- Build: release, every product (shiptrack, carrier-sim, shiptrack-bench), and the C reference. ---
 say "building (release)"
 build_started=$(date +%s.%N)
-if ! swift build -c release --scratch-path "$scratch" > "$work/build.log" 2>&1; then
+# The product and the simulator from the root package; the driver from its own package in Benchmarks/.
+if ! { swift build -c release --scratch-path "$scratch" \
+        && swift build -c release --package-path Benchmarks --scratch-path "$scratch-bench"; } > "$work/build.log" 2>&1; then
     grep -E 'error:' "$work/build.log" >&2 || tail -40 "$work/build.log" >&2
     echo "bench: the release build failed" >&2
     exit 1
@@ -65,7 +67,7 @@ fi
 grep -E 'warning:|Build complete' "$work/build.log" >&2 || true
 build_seconds=$(seconds_since "$build_started")
 bin="$scratch/release"
-bench="$bin/shiptrack-bench"
+bench="$scratch-bench/release/shiptrack-bench"
 # The C reference is built the way the issue asks: -O2 against the system libxml2 the Swift wrapper links.
 # shellcheck disable=SC2046
 cc -O2 -o "$work/parse_pages" Benchmarks/c-reference/parse_pages.c $(pkg-config --cflags --libs libxml-2.0)

@@ -1,4 +1,5 @@
 public import Foundation
+import ShipTrackModel
 
 extension Estimator {
     /// The estimate for an order of one or more parcels as of `now`.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ShipTrackCarriers
+import ShipTrackModel
+import ShipTrackNumbers
 
 /// `shiptrack carriers`: list the carriers in use, or check a folder of definitions.
 struct CarriersCommand: ParsableCommand {

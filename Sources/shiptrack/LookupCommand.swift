@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShipTrackCarriers
 import ShipTrackEstimate
+import ShipTrackHTTP
 import ShipTrackModel
 
 /// `shiptrack lookup NUMBER...`: fetch and show each number's timeline.

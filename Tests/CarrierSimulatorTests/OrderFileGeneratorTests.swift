@@ -1,4 +1,5 @@
 import Foundation
+import ShipTrackTestSupport
 import Testing
 
 @testable import CarrierSimulator
@@ -8,8 +9,7 @@ import Testing
 @Suite
 struct OrderFileGeneratorTests {
     static let day = CalendarDay(year: 2026, month: 11, day: 20)!
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repositoryRoot = RepositoryPaths.root
 
     /// Upper-cased code, name or alias → ISO code, and ISO code → region, from the store's country table.
     static let (codes, regionByCode): ([String: String], [String: String]) = {

@@ -1,4 +1,5 @@
 import Foundation
+import ShipTrackTestSupport
 import Testing
 
 @testable import CarrierSimulator
@@ -6,9 +7,7 @@ import Testing
 /// Checks of the repository's own `Fixtures/simulator.json` against the pages beside it.
 @Suite
 struct RepositoryRoutingFileTests {
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let fixtures = RepositoryPaths.fixtures
 
     @Test func loads() throws {
         _ = try CarrierSimulator(fixtures: Self.fixtures, logger: .quiet)

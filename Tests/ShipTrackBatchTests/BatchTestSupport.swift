@@ -5,12 +5,12 @@ import ShipTrackBatch
 import ShipTrackCarriers
 import ShipTrackEstimate
 import ShipTrackInput
+import ShipTrackTestSupport
 
 /// A temporary folder with a carrier simulator serving the repository's fixtures (plus test-only fault numbers
 /// with short `Retry-After`), a database path and a report folder.
 final class BatchWorkspace: Sendable {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = RepositoryPaths.root
     let folder: URL
     let simulator: CarrierSimulator
     let baseURL: String

@@ -1,6 +1,7 @@
 import Foundation
 import ShipTrackCarriers
 import ShipTrackHTTP
+import ShipTrackTestSupport
 
 /// A page fetcher answering from a table: the seam unit tests use instead of the network.
 struct CannedFetcher: PageFetching {

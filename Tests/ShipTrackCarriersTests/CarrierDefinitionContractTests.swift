@@ -2,6 +2,7 @@ import Foundation
 import ShipTrackCarriers
 import ShipTrackModel
 import ShipTrackNumbers
+import ShipTrackTestSupport
 import Testing
 
 /// Contract checks over every file in `Carriers/`: it decodes and compiles, it is the copy embedded in the binary,

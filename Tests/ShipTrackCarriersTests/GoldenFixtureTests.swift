@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ShipTrackCarriers
 import ShipTrackModel
+import ShipTrackTestSupport
 import Testing
 
 /// Every fixture page read by its carrier's definition must give exactly its `.expected.json` beside it.

@@ -1,5 +1,6 @@
 import Foundation
 import ShipTrackCarriers
+import ShipTrackTestSupport
 import Testing
 
 /// A broken definition is an error at load that names the file and the key.

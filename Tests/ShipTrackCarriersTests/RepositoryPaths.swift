@@ -1,12 +1,8 @@
 import Foundation
+import ShipTrackTestSupport
 
-/// Paths inside the repository, found from this file's own location so tests run from any directory.
-enum RepositoryPaths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let carriers = root.appendingPathComponent("Carriers")
-    static let fixtures = root.appendingPathComponent("Fixtures")
-
+/// The carrier files and fixture pages the carrier tests read.
+extension RepositoryPaths {
     /// Every `*.json` file in `Carriers/`.
     static func carrierFiles() -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: carriers, includingPropertiesForKeys: nil)) ?? [])

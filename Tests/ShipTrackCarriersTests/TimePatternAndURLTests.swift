@@ -1,5 +1,6 @@
 import Foundation
 import ShipTrackCarriers
+import ShipTrackHTTP
 import ShipTrackModel
 import Testing
 

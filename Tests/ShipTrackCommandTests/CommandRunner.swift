@@ -1,4 +1,5 @@
 import Foundation
+import ShipTrackTestSupport
 
 /// Runs the built `shiptrack` binary as a user would, capturing its output and exit status.
 enum CommandRunner {
@@ -8,8 +9,7 @@ enum CommandRunner {
         let stderr: String
     }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repositoryRoot = RepositoryPaths.root
 
     /// `shiptrack` beside the test runner (`swift build --build-tests` builds it there), or `$SHIPTRACK_BIN`.
     static let executable: URL? = {

@@ -1,6 +1,7 @@
 import Foundation
 import ShipTrackEstimate
 import ShipTrackModel
+import ShipTrackTestSupport
 import Testing
 
 /// Shared helpers: days and times from literals, policies edited from the built-in file, carrier results.
@@ -13,9 +14,7 @@ enum Support {
     static let orderedAt = time("2026-03-02T10:00:00+08:00")
 
     /// The repository's `Policy/` folder, found from this file's path.
-    static let policyFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Policy")
+    static let policyFolder = RepositoryPaths.policy
 
     static func day(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> CalendarDay {
         guard let day = CalendarDay(iso: text) else {

@@ -1,4 +1,5 @@
 import Foundation
+import ShipTrackEstimate
 import ShipTrackInput
 import Testing
 

@@ -1,3 +1,4 @@
+import ShipTrackModel
 import ShipTrackNumbers
 import Testing
 

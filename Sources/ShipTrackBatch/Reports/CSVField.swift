@@ -1,3 +1,4 @@
+import Foundation
 /// One CSV field as RFC 4180 wants it, and safe to open in a spreadsheet.
 enum CSVField {
     /// Quotes when needed; a value starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`

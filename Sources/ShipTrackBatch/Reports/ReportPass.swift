@@ -1,5 +1,6 @@
 import Foundation
 import ShipTrackEstimate
+import ShipTrackInput
 import ShipTrackModel
 
 /// The last phase of a run: every shipment of the run, order by order, gets its estimate and flags; flags are

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ShipTrackCarriers
+import ShipTrackEstimate
 import ShipTrackInput
 import ShipTrackModel
 import ShipTrackNumbers

@@ -1,3 +1,4 @@
+import Foundation
 import ShipTrackModel
 
 /// Merges events from several legs (China Post and USPS for one ePacket) into one timeline.

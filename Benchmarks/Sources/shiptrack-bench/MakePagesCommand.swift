@@ -2,6 +2,8 @@ import ArgumentParser
 import CarrierSimulator
 import Foundation
 import ShipTrackCarriers
+import ShipTrackHTTP
+import ShipTrackModel
 
 /// `shiptrack-bench make-pages`: writes the generated pages both parsing benchmarks read, and the request paths
 /// the fetching benchmarks ask for.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One measurement as one line of text: a kind, then `key=value` fields (no spaces in values), such as
 /// `parse carrier=usps impl=swift pages=4000 bytes=160000000 seconds=1.02`.
 ///

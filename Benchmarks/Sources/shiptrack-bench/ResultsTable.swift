@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one table `make bench` prints and writes: one row per figure, with its reference, ratio and target.
 struct ResultsTable {
     struct Row {

@@ -1,5 +1,7 @@
+import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
