@@ -9,7 +9,7 @@ final class CurlEasyHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     init() throws(CurlSetupError) {
-        guard let raw = curl_easy_init() else { throw CurlSetupError(call: "curl_easy_init", code: -1) }
+        guard let raw = curl_easy_init() else { throw CurlSetupError(call: "curl_easy_init", source: .noHandle) }
         self.raw = raw
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
@@ -69,17 +69,6 @@ final class CurlEasyHandle {
     }
 
     private func check(_ code: CURLcode, _ name: String) throws(CurlSetupError) {
-        guard code == CURLE_OK else { throw CurlSetupError(call: name, code: Int(code.rawValue)) }
-    }
-}
-
-/// A libcurl set-up call failed (an option this libcurl build does not support, out of memory).
-struct CurlSetupError: Error, CustomStringConvertible {
-    let call: String
-    let code: Int
-
-    var description: String {
-        let text = code >= 0 ? String(cString: curl_easy_strerror(CURLcode(UInt32(code)))) : "failed"
-        return "\(call): \(text) (libcurl code \(code))"
+        guard code == CURLE_OK else { throw CurlSetupError(call: name, source: .easy(code: Int(code.rawValue))) }
     }
 }

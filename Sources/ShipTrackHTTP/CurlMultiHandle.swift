@@ -8,7 +8,7 @@ final class CurlMultiHandle {
     let raw: UnsafeMutableRawPointer
 
     init(maxConnectionsPerHost: Int, maxTotalConnections: Int) throws(CurlSetupError) {
-        guard let raw = curl_multi_init() else { throw CurlSetupError(call: "curl_multi_init", code: -1) }
+        guard let raw = curl_multi_init() else { throw CurlSetupError(call: "curl_multi_init", source: .noHandle) }
         self.raw = raw
         // Transfers beyond these limits wait in libcurl's queue instead of opening more connections.
         try set(CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost, "CURLMOPT_MAX_HOST_CONNECTIONS")
@@ -21,10 +21,16 @@ final class CurlMultiHandle {
 
     private func set(_ option: CURLMoption, _ value: Int, _ name: String) throws(CurlSetupError) {
         let code = shiptrack_curl_multi_setopt_long(raw, option, value)
-        guard code == CURLM_OK else { throw CurlSetupError(call: name, code: Int(code.rawValue)) }
+        guard code == CURLM_OK else { throw CurlSetupError(call: name, source: .multi(code: Int(code.rawValue))) }
     }
 
-    func add(_ easy: CurlEasyHandle) -> Bool { curl_multi_add_handle(raw, easy.raw) == CURLM_OK }
+    /// Starts driving `easy`; it must not be in this or another multi handle already.
+    func add(_ easy: CurlEasyHandle) throws(CurlSetupError) {
+        let code = curl_multi_add_handle(raw, easy.raw)
+        guard code == CURLM_OK else {
+            throw CurlSetupError(call: "curl_multi_add_handle", source: .multi(code: Int(code.rawValue)))
+        }
+    }
 
     func remove(_ easy: CurlEasyHandle) { _ = curl_multi_remove_handle(raw, easy.raw) }
 

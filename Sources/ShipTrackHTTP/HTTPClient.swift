@@ -5,6 +5,10 @@ public import Logging
 /// All transfers run on one dedicated thread, so connections are reused (keep-alive) across requests and many
 /// transfers proceed at once without a thread each. `execute(_:)` suspends the caller until its transfer ends;
 /// cancelling the calling task removes the transfer.
+///
+/// Redirects are followed only within the request's origin or to hosts the request allows, never to another scheme,
+/// at most five times; any other comes back as the 3xx response with ``HTTPResponse/refusedRedirect`` set. Secrets
+/// named in ``HTTPRequest/redactions`` never appear in the errors, URLs or log lines the client produces.
 public final class HTTPClient: Sendable {
     /// Limits and identity for every transfer.
     public struct Configuration: Sendable {
@@ -24,11 +28,14 @@ public final class HTTPClient: Sendable {
         public init() {}
     }
 
-    /// Counters for tests and benchmarks.
+    /// Counters for tests, benchmarks and request accounting.
     public struct Statistics: Sendable, Hashable {
         /// New connections libcurl opened (a reused keep-alive connection does not count).
         public var connectionsOpened: Int
-        /// Transfers that ended, successfully or not.
+        /// HTTP requests sent or being sent: one per `execute(_:)` that got under way, plus one per redirect followed.
+        public var transfersStarted: Int
+        /// Requests of ``transfersStarted`` that ended, successfully or not (each redirect hop counts); a cancelled
+        /// one does not.
         public var transfersCompleted: Int
     }
 
@@ -36,23 +43,29 @@ public final class HTTPClient: Sendable {
     public let configuration: Configuration
     private let loop: TransferLoop
 
-    /// Starts the client's transfer thread.
-    public init(configuration: Configuration = .init(), logger: Logger) throws {
+    /// Sets up the multi handle and starts the client's transfer thread.
+    ///
+    /// Throws ``HTTPClientError`` with ``HTTPClientError/isSetupFailure`` when the configuration cannot work or
+    /// libcurl or the system refuses (the message says which call failed and why).
+    public init(configuration: Configuration = .init(), logger: Logger) throws(HTTPClientError) {
+        if let problem = configuration.problem { throw .invalidConfiguration(problem) }
         self.configuration = configuration
         do {
             loop = try TransferLoop(configuration: configuration, logger: logger)
+            try loop.startThread()
         } catch {
-            throw HTTPClientError.invalidURL("(client set-up)", message: error.description)
+            throw .setupFailed("", error)
         }
-        loop.startThread()
     }
 
     deinit { loop.stop() }
 
     /// Performs `request` and returns the response, whatever its status code.
     ///
-    /// Throws ``HTTPClientError`` for transport failures (connect, timeout, reset, truncation, oversized body) and
-    /// `CancellationError` when the calling task is cancelled.
+    /// A redirect that is not followed is returned as it is (see ``HTTPResponse/refusedRedirect``), not thrown.
+    ///
+    /// Throws ``HTTPClientError`` for transport failures (connect, timeout, reset, truncation, oversized body, TLS,
+    /// a reply that is not HTTP) and `CancellationError` when the calling task is cancelled.
     public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
         let transfer = Transfer(request: request, maxBodyBytes: configuration.maxBodyBytes)
         return try await withTaskCancellationHandler {
@@ -65,9 +78,29 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// Connection and transfer counters so far.
+    /// Connection and request counters so far.
     public var statistics: Statistics { loop.statistics }
 
     /// Fails outstanding transfers and stops the transfer thread. Later requests fail at once.
     public func shutdown() { loop.stop() }
+}
+
+extension HTTPClient.Configuration {
+    /// Why this configuration cannot work, or `nil`.
+    ///
+    /// libcurl reads 0 as "no limit" for connections and timeouts, so a 0 that came from a mistyped option would
+    /// silently remove the politeness limits; it is refused instead.
+    var problem: String? {
+        if maxConnectionsPerHost < 1 {
+            return "maxConnectionsPerHost must be at least 1 (got \(maxConnectionsPerHost))"
+        }
+        if maxTotalConnections < maxConnectionsPerHost {
+            return "maxTotalConnections (\(maxTotalConnections)) must be at least maxConnectionsPerHost "
+                + "(\(maxConnectionsPerHost))"
+        }
+        if connectTimeout.milliseconds < 1 { return "connectTimeout must be at least 1 ms (got \(connectTimeout))" }
+        if totalTimeout.milliseconds < 1 { return "totalTimeout must be at least 1 ms (got \(totalTimeout))" }
+        if maxBodyBytes < 0 { return "maxBodyBytes must not be negative (got \(maxBodyBytes))" }
+        return nil
+    }
 }

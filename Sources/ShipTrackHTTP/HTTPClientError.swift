@@ -1,6 +1,7 @@
 /// Why a transfer failed, with libcurl's code and message and the URL it concerned.
 ///
-/// A struct over a private code so new cases never break callers; test with the `is…` properties.
+/// A struct over a private code so new cases never break callers; test with the `is…` properties. The URL and the
+/// message have the request's ``HTTPRequest/redactions`` hidden, so the error can be logged and stored as it is.
 public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
     private enum Code: Sendable, Equatable {
         case connectFailed
@@ -10,24 +11,35 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
         case connectionReset
         case badContentEncoding
         case invalidURL
+        case malformedReply
+        case tlsFailed
+        case setupFailed
         case shutDown
         case transferFailed
     }
 
     private let code: Code
-    /// The URL of the request.
+    /// The URL of the request (the redirect hop that failed, when redirects were followed), secrets hidden; empty
+    /// when the client itself could not be set up.
     public let url: String
-    /// libcurl's `CURLcode`, when the failure came from libcurl.
+    /// libcurl's `CURLcode`, when the failure came from an easy-handle call or a transfer.
     public let curlCode: Int?
-    /// libcurl's message (its error buffer, else `curl_easy_strerror`).
+    /// libcurl's `CURLMcode`, when the failure came from a multi-handle call.
+    public let curlMultiCode: Int?
+    /// libcurl's message (its error buffer, else `curl_easy_strerror` or `curl_multi_strerror`), secrets hidden.
     public let curlMessage: String?
 
-    private init(_ code: Code, url: String, curlCode: Int? = nil, curlMessage: String? = nil) {
+    private init(
+        _ code: Code, url: String, curlCode: Int? = nil, curlMultiCode: Int? = nil, curlMessage: String? = nil
+    ) {
         self.code = code
         self.url = url
         self.curlCode = curlCode
+        self.curlMultiCode = curlMultiCode
         self.curlMessage = curlMessage
     }
+
+    // The factories take the URL and message already redacted (see `Transfer.redactor`).
 
     static func connectFailed(_ url: String, curlCode: Int, message: String) -> Self {
         .init(.connectFailed, url: url, curlCode: curlCode, curlMessage: message)
@@ -48,6 +60,27 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
     static func invalidURL(_ url: String, curlCode: Int? = nil, message: String) -> Self {
         .init(.invalidURL, url: url, curlCode: curlCode, curlMessage: message)
     }
+    static func malformedReply(_ url: String, curlCode: Int, message: String) -> Self {
+        .init(.malformedReply, url: url, curlCode: curlCode, curlMessage: message)
+    }
+    static func tlsFailed(_ url: String, curlCode: Int, message: String) -> Self {
+        .init(.tlsFailed, url: url, curlCode: curlCode, curlMessage: message)
+    }
+    /// The client (`url` empty) or one transfer's handle could not be set up.
+    static func setupFailed(_ url: String, _ error: CurlSetupError, redactor: Redactor = Redactor([])) -> Self {
+        var curlCode: Int?
+        var curlMultiCode: Int?
+        switch error.source {
+        case .easy(let code): curlCode = code
+        case .multi(let code): curlMultiCode = code
+        case .system, .noHandle: break
+        }
+        return .init(
+            .setupFailed, url: url, curlCode: curlCode, curlMultiCode: curlMultiCode,
+            curlMessage: redactor.redact(error.description))
+    }
+    /// The configuration cannot work (a limit libcurl would read as "no limit", for example).
+    static func invalidConfiguration(_ message: String) -> Self { .init(.setupFailed, url: "", curlMessage: message) }
     static func shutDown(_ url: String) -> Self { .init(.shutDown, url: url) }
     static func transferFailed(_ url: String, curlCode: Int, message: String) -> Self {
         .init(.transferFailed, url: url, curlCode: curlCode, curlMessage: message)
@@ -62,17 +95,34 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
     /// The server closed the connection before sending the whole body.
     public var isTruncated: Bool { code == .truncatedBody }
     /// The connection was reset or closed with nothing received.
+    ///
+    /// libcurl reports broken chunked encoding with the same code as a reset (`CURLE_RECV_ERROR`), so that lands
+    /// here too.
     public var isConnectionReset: Bool { code == .connectionReset }
     /// The URL was not an allowed `http`/`https` URL.
     public var isInvalidURL: Bool { code == .invalidURL }
+    /// The server's reply is not HTTP: an HTTP/0.9 reply (no status line), an unknown HTTP version or status code,
+    /// a header line without a colon.
+    public var isMalformedReply: Bool { code == .malformedReply }
+    /// The TLS handshake failed or the server's certificate was not accepted.
+    public var isTLSFailure: Bool { code == .tlsFailed }
+    /// The client or a transfer's libcurl handle could not be set up (creating or configuring a handle, starting the
+    /// transfer thread, an unusable configuration): a fault of this machine or program, not of the server.
+    public var isSetupFailure: Bool { code == .setupFailed }
     /// The client was shut down before the transfer finished.
     public var isShutDown: Bool { code == .shutDown }
 
-    /// Whether trying again later may succeed (timeouts, resets, truncation, refused connections).
+    /// Whether trying again later may succeed (timeouts, resets, truncation, refused connections, and failures
+    /// libcurl reports that have no kind of their own).
+    ///
+    /// TLS failures are not: a certificate or handshake that fails now fails again in a minute, and retrying would
+    /// only hide a configuration problem (or an attack). Neither is a reply that is not HTTP: it comes from whatever
+    /// answers on that port, which does not change between attempts.
     public var isTransient: Bool {
         switch code {
         case .connectFailed, .timedOut, .truncatedBody, .connectionReset, .transferFailed: true
-        case .bodyTooLarge, .badContentEncoding, .invalidURL, .shutDown: false
+        case .bodyTooLarge, .badContentEncoding, .invalidURL, .malformedReply, .tlsFailed, .setupFailed, .shutDown:
+            false
         }
     }
 
@@ -86,6 +136,10 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible {
         case .connectionReset: return "connection to \(url) was reset\(detail)"
         case .badContentEncoding: return "response from \(url) has a broken content encoding\(detail)"
         case .invalidURL: return "invalid URL \(url)\(detail)"
+        case .malformedReply: return "the server's reply from \(url) is not HTTP\(detail)"
+        case .tlsFailed: return "TLS with \(url) failed\(detail)"
+        case .setupFailed where url.isEmpty: return "the HTTP client could not be set up\(detail)"
+        case .setupFailed: return "the transfer of \(url) could not be set up\(detail)"
         case .shutDown: return "HTTP client shut down before \(url) was fetched"
         case .transferFailed: return "fetching \(url) failed\(detail)"
         }

@@ -1,5 +1,7 @@
 /// One HTTP request to make.
-public struct HTTPRequest: Sendable, Hashable {
+///
+/// Printing a request shows its method and its URL with ``redactions`` hidden, never header values or the body.
+public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The request method. Only what carriers need.
     public enum Method: String, Sendable, Hashable { case get = "GET", post = "POST" }
 
@@ -10,17 +12,45 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: [(name: String, value: String)]
     /// The body for `POST`.
     public var body: [UInt8]?
+    /// Hosts besides the request's own that a redirect may lead to, such as `track.example.com`.
+    ///
+    /// Compared case-insensitively with the redirect target's host, whatever its port (IPv6 literals with or without
+    /// brackets). By default a redirect is followed only within the request's origin (scheme, host and port); any
+    /// other is returned as the 3xx response itself with ``HTTPResponse/refusedRedirect`` set. The scheme never
+    /// changes, whatever this list says. Headers carrying a value from ``redactions`` are not sent to another host.
+    public var allowedRedirectHosts: [String]
+    /// Secret values this request carries (API keys, tokens) in its URL, headers or body.
+    ///
+    /// Every URL, message and log line the HTTP layer produces shows each of them, and its percent-encoded forms, as
+    /// `[redacted]` (exact, case-sensitive). ``HTTPResponse/effectiveURL`` alone stays the real URL.
+    public var redactions: [String]
 
-    public init(url: String, method: Method = .get, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+    public init(
+        url: String, method: Method = .get, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
+        allowedRedirectHosts: [String] = [], redactions: [String] = []
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
+        self.allowedRedirectHosts = allowedRedirectHosts
+        self.redactions = redactions
+    }
+
+    /// ``url`` with every value of ``redactions`` hidden: the form to show people.
+    public var displayURL: String { Redactor(redactions).redact(url) }
+
+    public var description: String { "\(method.rawValue) \(displayURL)" }
+
+    public var debugDescription: String {
+        let names = headers.map(\.name).joined(separator: ", ")
+        return "HTTPRequest(\(method.rawValue) \(displayURL), headers: [\(names)], body: \(body?.count ?? 0) bytes)"
     }
 
     public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
         lhs.url == rhs.url && lhs.method == rhs.method && lhs.body == rhs.body
             && lhs.headers.elementsEqual(rhs.headers, by: { $0.name == $1.name && $0.value == $1.value })
+            && lhs.allowedRedirectHosts == rhs.allowedRedirectHosts && lhs.redactions == rhs.redactions
     }
 
     public func hash(into hasher: inout Hasher) {

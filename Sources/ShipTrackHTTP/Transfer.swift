@@ -1,14 +1,23 @@
 internal import CCurl
 import Synchronization
 
-/// The state of one request while libcurl works on it.
+/// The state of one request while libcurl works on it, across the redirects it follows.
 ///
 /// Created by the caller, then handed to the loop thread, which alone touches the mutable fields from then on;
 /// only `isCancelled` is shared, through an atomic. That hand-over is why the class is `@unchecked Sendable`.
 final class Transfer: @unchecked Sendable {
+    /// The request as the caller made it.
     let request: HTTPRequest
     let maxBodyBytes: Int
+    /// Hides the request's secrets in whatever this transfer reports.
+    let redactor: Redactor
     var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    /// The request of the current hop: ``request`` until a redirect is followed.
+    var hop: HTTPRequest
+    /// Redirects followed so far.
+    var redirectsFollowed = 0
+    /// The origin of ``request``, parsed at the first redirect (most transfers never need it).
+    lazy var requestOrigin: URLOrigin? = URLOrigin(request.url)
     var body: [UInt8] = []
     var headers: [(name: String, value: String)] = []
     var bodyLimitExceeded = false
@@ -19,9 +28,23 @@ final class Transfer: @unchecked Sendable {
     init(request: HTTPRequest, maxBodyBytes: Int) {
         self.request = request
         self.maxBodyBytes = maxBodyBytes
+        self.redactor = Redactor(request.redactions)
+        self.hop = request
     }
 
     deinit { curl_slist_free_all(headerList) }
+
+    /// The current hop's URL with secrets hidden, for errors and logs.
+    var displayURL: String { redactor.redact(hop.url) }
+
+    /// Moves to the next hop of a redirect: what the last response left behind is dropped.
+    func follow(_ next: HTTPRequest) {
+        hop = next
+        redirectsFollowed += 1
+        body.removeAll(keepingCapacity: true)
+        headers.removeAll(keepingCapacity: true)
+        bodyLimitExceeded = false
+    }
 
     /// Resumes the waiting caller exactly once.
     func finish(_ result: Result<HTTPResponse, any Error>) {
@@ -56,7 +79,8 @@ final class Transfer: @unchecked Sendable {
             String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
         }
         if line.hasPrefix("HTTP/") {
-            // A new response begins (after a redirect or `100 Continue`): keep only the final one's headers.
+            // A new response begins (after `100 Continue`; redirects are transfers of their own): keep only the
+            // final one's headers.
             transfer.headers.removeAll(keepingCapacity: true)
         } else if let colon = line.firstIndex(of: ":") {
             let name = String(line[..<colon]).trimmingCharacters(in: " \t")
