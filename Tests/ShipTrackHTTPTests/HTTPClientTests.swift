@@ -48,6 +48,7 @@ struct HTTPClientTests {
                 #expect(response.statusCode == 200)
             }
             #expect(client.statistics.connectionsOpened == 1)
+            #expect(client.statistics.transfersStarted == 20)
             #expect(client.statistics.transfersCompleted == 20)
             #expect(fixture.simulator.statistics.connectionsAccepted == 1)
             #expect(fixture.simulator.statistics.requestsServed == 20)

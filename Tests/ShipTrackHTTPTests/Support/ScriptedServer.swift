@@ -51,10 +51,11 @@ final class ScriptedServer: Sendable {
     let port: Int
     private let listener: Int32
     private let state = Mutex(State())
-    private let handler: @Sendable (Request) -> Reply
+    private let handler: @Sendable (Request, _ port: Int) -> Reply
 
-    /// Starts listening; `handler` chooses the reply to each request (it may read ``port`` through `baseURL`).
-    init(handler: @escaping @Sendable (Request) -> Reply) throws {
+    /// Starts listening; `handler` chooses the reply to each request, given the server's port (for redirects to
+    /// itself under another name).
+    init(handler: @escaping @Sendable (Request, _ port: Int) -> Reply) throws {
         #if canImport(Glibc)
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -135,7 +136,7 @@ final class ScriptedServer: Sendable {
         var buffered: [UInt8] = []
         while let request = readRequest(client, &buffered) {
             state.withLock { $0.requests.append(request) }
-            let reply = handler(request)
+            let reply = handler(request, port)
             guard sendAll(client, reply.bytes), !reply.close else { return }
         }
     }
