@@ -1,13 +1,17 @@
 internal import CLibXML2
 import Foundation
 
-/// A parsed HTML or XML document, queried with XPath.
+/// A parsed HTML, XML or JSON document, queried with XPath.
 ///
 /// Owns one libxml2 `xmlDoc` and one XPath context, both freed in `deinit`. Not `Sendable`: a libxml2 tree may
 /// only be used by one thread at a time, so parse a page where it is processed and copy strings out.
 public final class MarkupDocument {
     /// How the bytes were parsed.
-    public enum Kind: Sendable { case html, xml }
+    public enum Kind: Sendable {
+        case html, xml
+        /// JSON presented as an XML tree (see `docs/json-as-xpath.md` and ``parseJSON(_:context:maxBytes:maxDepth:)``).
+        case json
+    }
 
     let document: xmlDocPtr
     let xpathContext: xmlXPathContextPtr
@@ -16,7 +20,8 @@ public final class MarkupDocument {
     /// What the document was parsed from (a URL or a file name), used in error messages.
     public let context: String
 
-    private init(document: xmlDocPtr, kind: Kind, context: String) throws {
+    /// Takes ownership of `document` (freed here if the XPath context cannot be made).
+    init(document: xmlDocPtr, kind: Kind, context: String) throws {
         guard let xpathContext = xmlXPathNewContext(document) else {
             xmlFreeDoc(document)
             throw MarkupParseError.resourceExhausted(context: context)
@@ -142,7 +147,7 @@ public final class MarkupDocument {
         xmlDocGetRootElement(document).map { MarkupNode(pointer: $0, document: self) }
     }
 
-    private static func checkSize(_ bytes: [UInt8], context: String, maxBytes: Int) throws {
+    static func checkSize(_ bytes: [UInt8], context: String, maxBytes: Int) throws {
         if bytes.count > maxBytes {
             throw MarkupParseError.inputTooLarge(size: bytes.count, limit: maxBytes, context: context)
         }
