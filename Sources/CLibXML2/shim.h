@@ -1,6 +1,14 @@
 #ifndef SHIPTRACK_CLIBXML2_SHIM_H
 #define SHIPTRACK_CLIBXML2_SHIM_H
 
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, so <libxml/encoding.h> includes the system's ICU headers. Foundation on Linux
+ * carries its own ICU (_FoundationICU) whose `UErrorCode` differs, and a Swift module that imports both Foundation
+ * and this one (ShipTrackXML, for JSONSerialization) then fails to build on a clean build ("'UErrorCode' has
+ * different definitions in different modules"). Nothing of ours touches libxml2's ICU converters: hiding them only
+ * drops two trailing pointers from `xmlCharEncodingHandler`, a struct we never allocate or read. */
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -1,12 +1,17 @@
 internal import CLibXML2
+import Foundation
 
-/// A parsed HTML or XML document, queried with XPath.
+/// A parsed HTML, XML or JSON document, queried with XPath.
 ///
 /// Owns one libxml2 `xmlDoc` and one XPath context, both freed in `deinit`. Not `Sendable`: a libxml2 tree may
 /// only be used by one thread at a time, so parse a page where it is processed and copy strings out.
 public final class MarkupDocument {
     /// How the bytes were parsed.
-    public enum Kind: Sendable { case html, xml }
+    public enum Kind: Sendable {
+        case html, xml
+        /// JSON presented as an XML tree (see `docs/json-as-xpath.md` and ``parseJSON(_:context:maxBytes:maxDepth:)``).
+        case json
+    }
 
     let document: xmlDocPtr
     let xpathContext: xmlXPathContextPtr
@@ -15,7 +20,8 @@ public final class MarkupDocument {
     /// What the document was parsed from (a URL or a file name), used in error messages.
     public let context: String
 
-    private init(document: xmlDocPtr, kind: Kind, context: String) throws {
+    /// Takes ownership of `document` (freed here if the XPath context cannot be made).
+    init(document: xmlDocPtr, kind: Kind, context: String) throws {
         guard let xpathContext = xmlXPathNewContext(document) else {
             xmlFreeDoc(document)
             throw MarkupParseError.resourceExhausted(context: context)
@@ -49,6 +55,7 @@ public final class MarkupDocument {
         defer { htmlFreeParserCtxt(parser) }
         let options =
             LibXML2.commonOptions | Int32(HTML_PARSE_RECOVER.rawValue)
+        let bytes = removingNULBytes(bytes, encoding: encoding)
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), context, encoding, options)
@@ -58,6 +65,38 @@ public final class MarkupDocument {
             throw MarkupParseError.notWellFormed(context: context, message: lastError(of: parser), line: nil)
         }
         return try MarkupDocument(document: parsed, kind: .html, context: context)
+    }
+
+    /// The page without its NUL bytes, when its encoding is one where a zero byte can only be U+0000.
+    ///
+    /// libxml2 2.9's HTML parser takes a NUL byte for the end of the input, so a stray `\0` after `<body>` left a
+    /// page with no rows at all. Browsers drop U+0000 from body text (WHATWG "in body": the token is ignored), so
+    /// we drop the byte too rather than replace it: a space or U+FFFD would put a character where a browser shows
+    /// none, and U+FFFD's three UTF-8 bytes could pair with a neighbour in a GBK page. In UTF-16 and UTF-32 zero
+    /// bytes are halves of ordinary characters, so those pages (by the caller's charset or by libxml2's own
+    /// detection of a byte-order mark or `<?`) are left alone. Pages without a NUL, nearly all, are not copied.
+    static func removingNULBytes(_ bytes: [UInt8], encoding: String?) -> [UInt8] {
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        guard hasNUL else { return bytes }
+        if let encoding, isWideEncoding(named: encoding) { return bytes }
+        let detected = bytes.withUnsafeBufferPointer { buffer in
+            buffer.count >= 4 ? xmlDetectCharEncoding(buffer.baseAddress, 4) : XML_CHAR_ENCODING_NONE
+        }
+        switch detected {
+        case XML_CHAR_ENCODING_UTF16LE, XML_CHAR_ENCODING_UTF16BE, XML_CHAR_ENCODING_UCS4LE,
+            XML_CHAR_ENCODING_UCS4BE, XML_CHAR_ENCODING_UCS4_2143, XML_CHAR_ENCODING_UCS4_3412:
+            return bytes
+        default:
+            return bytes.filter { $0 != 0 }
+        }
+    }
+
+    /// Whether a charset name is one of the encodings whose code units are wider than a byte.
+    private static func isWideEncoding(named name: String) -> Bool {
+        let folded = String(name.lowercased().filter { $0 != "-" && $0 != "_" })
+        return ["utf16", "utf32", "ucs2", "ucs4"].contains { folded.hasPrefix($0) } || folded == "unicode"
     }
 
     /// Parses XML strictly: a document that is not well-formed is an error, and any `<!ENTITY` declaration is
@@ -108,7 +147,7 @@ public final class MarkupDocument {
         xmlDocGetRootElement(document).map { MarkupNode(pointer: $0, document: self) }
     }
 
-    private static func checkSize(_ bytes: [UInt8], context: String, maxBytes: Int) throws {
+    static func checkSize(_ bytes: [UInt8], context: String, maxBytes: Int) throws {
         if bytes.count > maxBytes {
             throw MarkupParseError.inputTooLarge(size: bytes.count, limit: maxBytes, context: context)
         }

@@ -27,7 +27,7 @@ public struct MarkupNode {
     ///
     /// In HTML, `<br>` and block elements (`<p>`, `<td>`, `<div>`…) separate words with a space while inline
     /// elements (`<b>`, `<span>`…) do not, as a browser shows them; in XML text is joined as XPath's `string()`
-    /// joins it. Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us
+    /// joins it (JSON too: see `docs/json-as-xpath.md`). Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us
     /// expand entities. Whitespace is left for the caller to fold.
     public var text: String {
         var bytes: [UInt8] = []
@@ -49,7 +49,8 @@ public struct MarkupNode {
                 }
             }
         case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE, XML_DOCUMENT_FRAG_NODE:
-            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            // Only HTML needs the name; XML and JSON fields are read on every event, so no String is made for them.
+            let name = html ? node.pointee.name.map { String(cString: $0) } ?? "" : ""
             if html, name == "script" || name == "style" { return }
             var child = node.pointee.children
             while let current = child {

@@ -36,6 +36,29 @@ struct MarkupDocumentTests {
         #expect(folded == "May 5, 2023, 10:15 am")
     }
 
+    @Test("A NUL byte right after <body> does not hide the rest of an HTML page")
+    func nulAfterBody() throws {
+        var bytes = Array("<html><head><title>Track</title></head><body>".utf8)
+        bytes.append(0)
+        bytes += Array("<table><tr class=event><td>Delivered</td></tr><tr class=event><td>Out\u{0}for delivery</td></tr></table></body></html>".utf8)
+        let document = try MarkupDocument.parseHTML(bytes, context: "nul.html")
+        let rows = try document.documentNode.select(XPathQuery("//tr[@class='event']"))
+        #expect(rows.count == 2)
+        #expect(try rows.map { try $0.string(XPathQuery("string(td)")) } == ["Delivered", "Outfor delivery"])
+    }
+
+    @Test("A UTF-16 page, whose zero bytes are halves of characters, is still read", arguments: [true, false])
+    func utf16Page(withByteOrderMark: Bool) throws {
+        var bytes: [UInt8] = withByteOrderMark ? [0xFF, 0xFE] : []
+        for unit in "<html><body><table><tr><td>已妥投</td></tr></table></body></html>".utf16 {
+            bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        // Without a byte-order mark only the caller's charset says how to read it.
+        let document = try MarkupDocument.parseHTML(
+            bytes, context: "utf16.html", encoding: withByteOrderMark ? nil : "UTF-16LE")
+        #expect(try document.documentNode.string(XPathQuery("string(//td)")) == "已妥投")
+    }
+
     @Test("A GBK page is decoded from its meta charset")
     func gbkMetaCharset() throws {
         // 已妥投 ("delivered") in GBK: D2 D1 CD D7 CD B6.

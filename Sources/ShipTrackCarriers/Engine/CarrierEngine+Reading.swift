@@ -41,6 +41,7 @@ extension CarrierEngine {
             switch format {
             case .html: document = try MarkupDocument.parseHTML(bytes, context: context, encoding: encoding, maxBytes: maxBytes)
             case .xml: document = try MarkupDocument.parseXML(bytes, context: context, encoding: encoding, maxBytes: maxBytes)
+            case .json: document = try MarkupDocument.parseJSON(bytes, context: context, maxBytes: maxBytes)
             }
         } catch let error as MarkupParseError {
             if error.isEmptyInput { throw TrackingError.emptyBody(number, carrier: carrier, url: context) }
