@@ -32,9 +32,10 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(RELEASE_BIN)/shiptrack $(DESTDIR)$(PREFIX)/bin/shiptrack
 
-# Re-embeds the data files that ship inside the binary. Run after editing Carriers/ or Policy/.
+# Re-embeds the data files that ship inside the binary. Run after editing Carriers/, TrackingSources/ or Policy/.
 embed:
 	scripts/embed-data.sh Sources/ShipTrackCarriers/Generated/EmbeddedCarriers.swift embeddedCarrierFiles Carriers/*.json
+	scripts/embed-data.sh Sources/ShipTrackCarriers/Generated/EmbeddedSources.swift embeddedSourceFiles TrackingSources/*.json
 	@if [ -d Policy ]; then scripts/embed-data.sh Sources/ShipTrackEstimate/Generated/EmbeddedPolicy.swift embeddedPolicyFiles Policy/policy.json Policy/countries.json; fi
 
 # Rewrites every fixture's expected reading, on purpose. Review the diff before committing it.

@@ -13,7 +13,7 @@ let package = Package(
             name: "ShipTrackInternals",
             targets: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "ShipTrackXML", "ShipTrackCarriers",
-                "ShipTrackEstimate", "ShipTrackInput", "ShipTrackBatch",
+                "ShipTrackEstimate", "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration",
             ]),
         .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
     ],
@@ -58,6 +58,9 @@ let package = Package(
             ]
         ),
 
+        // The store's configuration file: sources and their order, credentials, columns, reports. Pure reading.
+        .target(name: "ShipTrackConfiguration", dependencies: ["ShipTrackModel"]),
+
         // The store's policy, countries, business days, estimates and flags. Pure logic.
         .target(name: "ShipTrackEstimate", dependencies: ["ShipTrackModel"]),
 
@@ -100,7 +103,7 @@ let package = Package(
             name: "shiptrack",
             dependencies: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
-                "ShipTrackInput", "ShipTrackBatch",
+                "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,4 +1,5 @@
 public import Foundation
+import ShipTrackModel
 
 /// Business days of the store: Monday to Friday in the store's time zone, minus its holidays.
 ///

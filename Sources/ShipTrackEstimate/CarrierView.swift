@@ -31,12 +31,15 @@ struct CarrierView {
     }
 
     init(facts: ShipmentFacts, now: Date, today: CalendarDay, calendar: BusinessCalendar) {
-        func day(_ time: EventTime) -> CalendarDay {
+        func day(_ time: EventTime?) -> CalendarDay? {
+            guard let time else { return nil }
             // Without an offset the carrier's own wall-clock date is the best there is; it is never read as UTC.
             if let instant = time.instant { return calendar.day(of: instant) }
             return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch)
         }
-        func isAfterNow(_ time: EventTime) -> Bool {
+        func isAfterNow(_ time: EventTime?) -> Bool {
+            // An undated row (the carrier printed none) is placed by the carrier's order, never in the future.
+            guard let time else { return false }
             if let instant = time.instant { return instant > now }
             return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch) > today
         }
@@ -66,8 +69,7 @@ struct CarrierView {
             let orderedOn = calendar.day(of: facts.orderedAt)
             var index = events.count - 1
             while index >= first {
-                if CarrierView.isAcceptance(events[index].status) {
-                    let eventDay = day(events[index].time)
+                if CarrierView.isAcceptance(events[index].status), let eventDay = day(events[index].time) {
                     // An acceptance before the order belongs to an earlier use of the number.
                     if eventDay >= orderedOn {
                         acceptedOn = eventDay

@@ -22,3 +22,18 @@ public struct CarrierID: RawRepresentable, Hashable, Comparable, Sendable, Codab
     public var description: String { rawValue }
     public static func < (lhs: CarrierID, rhs: CarrierID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+// Identifiers key JSON objects in definition and configuration files (`"serves": {"usps": {...}}`).
+extension CarrierID: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { IdentifierKey(stringValue: rawValue) }
+    public init?<T: CodingKey>(codingKey: T) { self.init(rawValue: codingKey.stringValue) }
+}
+
+
+/// A coding key holding an identifier's text.
+struct IdentifierKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -41,15 +41,8 @@ public struct EventTime: Hashable, Sendable, Codable, CustomStringConvertible {
         utcOffsetSeconds.map { Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpochAsUTC - $0)) }
     }
 
-    /// One number to order events by, in seconds: the absolute instant where the zone is known, else the wall-clock
-    /// time read as if it were UTC; a date-only event counts as the end of its day (it happened some time that day,
-    /// and carriers print such summaries after that day's scans). A single key keeps the ordering consistent when
-    /// zoned and zone-less events are mixed.
-    public var sortSeconds: Int {
-        let offset = utcOffsetSeconds ?? 0
-        if dateOnly { return local.daysSinceEpoch * 86_400 + 86_399 - offset }
-        return local.secondsSinceEpochAsUTC - offset
-    }
+    /// The absolute instant in seconds since 1970, when the offset is known.
+    public var instantSeconds: Int? { utcOffsetSeconds.map { local.secondsSinceEpochAsUTC - $0 } }
 
     /// ISO 8601 with the offset when known (`2023-05-05T10:15:00-07:00`), else the bare local time.
     public var description: String {

@@ -15,10 +15,10 @@ struct IdentifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: one object per number with its verdict, matches and near misses.")
     var json = false
 
-    @OptionGroup var carrierOptions: CarrierOptions
+    @OptionGroup var tracking: TrackingOptions
 
     func run() throws {
-        let registry = try carrierOptions.loadRegistry()
+        let registry = try tracking.loadRegistry()
         let identifications = numbers.map { registry.identifier.identify($0) }
         if json {
             print(try LookupJSON.encode(identifications))

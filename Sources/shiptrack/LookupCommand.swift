@@ -1,27 +1,33 @@
 import ArgumentParser
 import Foundation
+import ShipTrackBatch
 import ShipTrackCarriers
+import ShipTrackConfiguration
 import ShipTrackEstimate
 import ShipTrackHTTP
 import ShipTrackModel
 
-/// `shiptrack lookup NUMBER...`: fetch and show each number's timeline.
+/// `shiptrack lookup NUMBER...`: ask each number's sources and show its timeline.
 struct LookupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
-        abstract: "Fetch and show the tracking timeline of one or more numbers.",
+        abstract: "Ask the tracking sources about one or more numbers and show each timeline.",
         discussion: """
-            The carrier is identified from the number unless --carrier names it. An ePacket to the US is also \
-            looked up at USPS (give --destination US) and both legs are merged into one timeline. With \
+            The carrier is identified from the number unless --carrier names it. Its sources are asked in the \
+            store's order of preference (the configuration file, else each carrier's own order): the first with \
+            credentials answers, and one that is blocked, refuses the credentials or has spent its quota hands over \
+            to the next. An ePacket that reached the US is also tracked at USPS and both legs are merged. With \
             --ordered-at (and --destination) each result also gets the store's delivery estimate and flags.
-            Exit statuses: 0 found, 1 not found at the carrier, 2 invalid input, 3 fetch failed, \
-            4 carrier page not recognised; with several numbers, the highest.
+            Exit statuses: 0 found; 1 not found, or not yet (registered just now, no data yet); 2 invalid input; \
+            3 fetch failed or the source reported an error; 4 answer layout not recognised; 5 answer read, but some \
+            rows not understood; 6 blocked (bot protection); 7 credentials missing or refused, or no source \
+            configured; 8 rate limited or quota exhausted; 64 usage. With several numbers, the highest.
             """)
 
     @Argument(help: "Tracking numbers (spaces and dashes are ignored).")
     var numbers: [String]
 
-    @Option(name: .long, help: "The carrier to ask, instead of identifying it from the number.")
+    @Option(name: .long, help: "The carrier, instead of identifying it from the number.")
     var carrier: String?
 
     @Option(name: .long, help: "Destination country (ISO code or name): decides follow-on legs and the estimate.")
@@ -39,10 +45,13 @@ struct LookupCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A store policy file replacing the built-in policy.", completion: .file())
     var policy: String?
 
+    @Option(name: .long, help: "The state database (registrations with sources are remembered there).")
+    var db: String?
+
     @Flag(name: .long, help: "Print JSON (field names documented in docs/tracking-model.md).")
     var json = false
 
-    @OptionGroup var carrierOptions: CarrierOptions
+    @OptionGroup var tracking: TrackingOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -54,14 +63,15 @@ struct LookupCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         let logger = logging.makeLogger()
-        let registry = try carrierOptions.loadRegistry()
+        let registry = try tracking.loadRegistry()
+        let store = try tracking.loadConfiguration()
         let estimation: LookupEstimation?
         let destinationCode: String?
         do {
             estimation = try orderedAt.map { orderedAt in
                 try LookupEstimation(
                     orderedAt: orderedAt, shippedAt: shippedAt, asOf: asOf, destination: destination ?? "",
-                    policyPath: policy)
+                    policyPath: policy ?? store.policy)
             }
             destinationCode = try destination.map { try (estimation?.countries ?? CountryTable.builtIn).resolve($0, field: "--destination").alpha2 }
         } catch let error as InputError {
@@ -71,12 +81,17 @@ struct LookupCommand: AsyncParsableCommand {
             printError("shiptrack: \(error)")
             throw ExitStatus.invalidInput.exitCode
         }
-        let client = try carrierOptions.httpClient(logger: logger)
+        let client = try tracking.httpClient(logger: logger)
         defer { client.shutdown() }
-        let tracker = Tracker(
-            registry: registry, fetcher: client, baseURLs: try carrierOptions.baseURLs(), logger: logger)
+        // Registrations with sources such as 17TRACK are remembered in the state database, so a number looked up
+        // today and checked tonight is registered (and paid for) once.
+        let ledger = try? BatchStore(path: db ?? store.database.map { StoreConfiguration.expandingTilde($0) } ?? BatchStore.defaultPath)
+        let sources = try tracking.sourceSet(
+            registry: registry, configuration: store, fetcher: client, ledger: ledger, logger: logger)
+        let tracker = Tracker(sources: sources, logger: logger)
 
-        // Numbers are fetched concurrently over the one multi handle; output keeps the order given.
+        // Numbers are asked concurrently over the one multi handle (and batched where a source takes batches);
+        // output keeps the order given.
         let carrierID = carrier.map { CarrierID($0) }
         let outcomes = await withTaskGroup(of: (Int, LookupOutcome).self) { group in
             for (index, number) in numbers.enumerated() {
@@ -98,12 +113,19 @@ struct LookupCommand: AsyncParsableCommand {
         var status = ExitStatus.success
         for outcome in outcomes {
             if let error = outcome.error {
-                printError("shiptrack: \(error)")
-                status = max(status, ExitStatus(error.category))
+                printError("shiptrack: \(sources.secrets.redact(error.description))")
+                status = max(status, ExitStatus(error.outcome))
+            } else if let result = outcome.result {
+                if result.outcome == .layoutPartlyNotRecognised {
+                    let unread = result.reading.unread.map(\.summary).joined(separator: "; ")
+                    printError(
+                        "shiptrack: \(result.trackingNumber): \(result.reading.rowsSeen - result.reading.rowsUnderstood) of \(result.reading.rowsSeen) event rows not understood (\(unread)): the timeline may be incomplete; the source's definition needs a look")
+                }
+                status = max(status, ExitStatus(result.outcome))
             }
         }
         if json {
-            print(try LookupJSON.render(outcomes, estimates: estimates))
+            print(sources.secrets.redact(try LookupJSON.render(outcomes, estimates: estimates)))
         } else {
             let renderer = TimelineRenderer(registry: registry)
             var blocks: [String] = []
@@ -115,7 +137,7 @@ struct LookupCommand: AsyncParsableCommand {
                 }
                 if !block.isEmpty { blocks.append(block) }
             }
-            print(blocks.joined(separator: "\n"), terminator: "")
+            print(sources.secrets.redact(blocks.joined(separator: "\n")), terminator: "")
         }
         if status != .success { throw status.exitCode }
     }

@@ -33,7 +33,7 @@ struct LookupEstimation {
         let tracking: TrackingState
         if let result = outcome.result {
             tracking = .result(result)
-        } else if outcome.error?.category == .notFound {
+        } else if outcome.error?.outcome == .notFound {
             tracking = .notFound
         } else {
             tracking = .notFetched

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ShipTrackBatch
 import ShipTrackCarriers
+import ShipTrackConfiguration
 import ShipTrackEstimate
 import ShipTrackInput
 import ShipTrackModel
@@ -44,10 +45,10 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fetch parcels in a final state (delivered, returned) again.")
     var refreshAll = false
 
-    @Option(name: .long, parsing: .singleValue, help: "Transfers at once: N for every carrier, or carrier=N (default 4).")
+    @Option(name: .long, parsing: .singleValue, help: "Requests at once: N for every source, or source=N (a carrier name sets each of its sources); default: each source's own limit.")
     var concurrency: [String] = []
 
-    @Option(name: .long, parsing: .singleValue, help: "Requests per second: R for every carrier, or carrier=R; 0 for no limit (default 4).")
+    @Option(name: .long, parsing: .singleValue, help: "Requests per second: R for every source, or source=R; 0 for no limit; default: each source's own limit.")
     var rate: [String] = []
 
     @Option(name: .long, help: "Requests per shipment at most, retries included.")
@@ -59,7 +60,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it only shows when stderr is a terminal).")
     var noProgress = false
 
-    @OptionGroup var carrierOptions: CarrierOptions
+    @OptionGroup var tracking: TrackingOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -74,14 +75,20 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.makeLogger()
-        let registry = try carrierOptions.loadRegistry()
-        let configuration: NightlyRunConfiguration
+        let registry = try tracking.loadRegistry()
+        let store = try tracking.loadConfiguration()
+        var configuration: NightlyRunConfiguration
         do {
-            configuration = try makeConfiguration(registry: registry, logger: logger)
+            configuration = try makeConfiguration(registry: registry, store: store, logger: logger)
         } catch {
             printError("shiptrack: \(error)")
             throw ExitCode(2)
         }
+        let limits = configuration.sources.limits
+        let allLimits = configuration.sources.allLimits
+        configuration.sources = try tracking.sourceConfiguration(registry: registry, configuration: store)
+        configuration.sources.limits.merge(limits) { _, commandLine in commandLine }
+        configuration.sources.allLimits = allLimits
         do {
             let summary = try await NightlyRun(configuration: configuration).execute()
             print(summary.humanText)
@@ -94,66 +101,76 @@ struct RunCommand: AsyncParsableCommand {
             case .locked(.cannotOpen): throw ExitCode(3)
             case .input: throw ExitCode(2)
             case .database, .report: throw ExitCode(3)
+            case .sources: throw ExitCode(ExitStatus.unauthorized.rawValue)
             }
         }
     }
 
-    private func makeConfiguration(registry: CarrierRegistry, logger: Logger) throws -> NightlyRunConfiguration {
-        let policy = try self.policy.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
+    private func makeConfiguration(registry: CarrierRegistry, store: StoreConfiguration, logger: Logger) throws
+        -> NightlyRunConfiguration
+    {
+        let policyPath = self.policy ?? store.policy.map { StoreConfiguration.expandingTilde($0) }
+        let policy = try policyPath.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
         let parser = TimestampParser(policy: policy)
         var input = InputOptions(countries: .builtIn, timestamps: parser)
-        input.format = inputFormat.flatMap(InputFormat.init(name:))
-        input.columnMapping = try InputOptions.parseColumnMapping(column)
+        input.format = (inputFormat ?? store.orders.format).flatMap(InputFormat.init(name:))
+        // The configuration's columns, with the command line's on top.
+        var mapping = store.orders.columns
+        for (canonical, header) in try InputOptions.parseColumnMapping(column) { mapping[canonical] = header }
+        input.columnMapping = mapping
         var configuration = NightlyRunConfiguration(
-            inputPath: orders, input: input, databasePath: db ?? BatchStore.defaultPath,
-            reportDirectory: reportDir ?? BatchStore.defaultReportDirectory, registry: registry, logger: logger)
+            inputPath: orders, input: input,
+            databasePath: db ?? store.database.map { StoreConfiguration.expandingTilde($0) } ?? BatchStore.defaultPath,
+            reportDirectory: reportDir ?? store.reports.folder.map { StoreConfiguration.expandingTilde($0) }
+                ?? BatchStore.defaultReportDirectory,
+            registry: registry, logger: logger)
         configuration.asOf = try parser.parse(optional: asOf, field: "--as-of")
         configuration.deadline = deadline.flatMap(Self.parseDuration)
         configuration.refreshAll = refreshAll
         configuration.policy = policy
-        configuration.baseURLs = try carrierOptions.baseURLs()
-        configuration.requestTimeout = .milliseconds(Int(carrierOptions.timeout * 1_000))
+        configuration.requestTimeout = .milliseconds(Int(tracking.timeout * 1_000))
         configuration.showProgress = !noProgress && !logging.quiet
         var fetch = FetchPolicy()
         fetch.maxAttempts = maxAttempts
+        configuration.fetchPolicy = fetch
+        var all = SourceLimits()
         for item in concurrency {
-            let (carrier, value) = try Self.perCarrier(item, option: "--concurrency", registry: registry)
+            let (sources, value) = try Self.perSource(item, option: "--concurrency", registry: registry)
             guard let count = Int(value), count >= 1, count <= 1_024 else {
                 throw ValidationError("--concurrency \"\(item)\": a whole number from 1 to 1024")
             }
-            if let carrier {
-                fetch.limits[carrier, default: fetch.defaultLimits].concurrency = count
+            if let sources {
+                for source in sources { configuration.sources.limits[source, default: SourceLimits()].concurrency = count }
             } else {
-                fetch.defaultLimits.concurrency = count
-                for id in fetch.limits.keys { fetch.limits[id]?.concurrency = count }
+                all.concurrency = count
             }
         }
         for item in rate {
-            let (carrier, value) = try Self.perCarrier(item, option: "--rate", registry: registry)
+            let (sources, value) = try Self.perSource(item, option: "--rate", registry: registry)
             guard let perSecond = Double(value), perSecond.isFinite, perSecond == 0 || (0.001...100_000).contains(perSecond)
             else {
                 throw ValidationError("--rate \"\(item)\": requests per second from 0.001 to 100000, or 0 for no limit")
             }
-            let limit = perSecond == 0 ? nil : perSecond
-            if let carrier {
-                fetch.limits[carrier, default: fetch.defaultLimits].requestsPerSecond = limit
+            if let sources {
+                for source in sources { configuration.sources.limits[source, default: SourceLimits()].requestsPerSecond = perSecond }
             } else {
-                fetch.defaultLimits.requestsPerSecond = limit
-                for id in fetch.limits.keys { fetch.limits[id]?.requestsPerSecond = limit }
+                all.requestsPerSecond = perSecond
             }
         }
-        configuration.fetchPolicy = fetch
+        if all.concurrency != nil || all.requestsPerSecond != nil { configuration.sources.allLimits = all }
         return configuration
     }
 
-    /// `value` or `carrier=value`.
-    static func perCarrier(_ item: String, option: String, registry: CarrierRegistry) throws -> (CarrierID?, String) {
+    /// `value`, or `source=value` (a carrier's name stands for each source serving it).
+    static func perSource(_ item: String, option: String, registry: CarrierRegistry) throws -> ([SourceID]?, String) {
         guard let equals = item.firstIndex(of: "=") else { return (nil, item) }
-        let carrier = CarrierID(String(item[..<equals]))
-        guard registry.engines[carrier] != nil else {
-            throw ValidationError("\(option) \"\(item)\": no carrier named \(carrier)")
+        let name = String(item[..<equals])
+        let value = String(item[item.index(after: equals)...])
+        if registry.sources[SourceID(name)] != nil { return ([SourceID(name)], value) }
+        if registry.carriers[CarrierID(name)] != nil {
+            return (registry.sources.values.filter { $0.definition.serves[CarrierID(name)] != nil }.map(\.id), value)
         }
-        return (carrier, String(item[item.index(after: equals)...]))
+        throw ValidationError("\(option) \"\(item)\": no source or carrier named \(name)")
     }
 
     /// `90m`, `2h`, `1h30m`, `45s`, or plain seconds.

@@ -7,13 +7,15 @@ struct ShipTrackCommand: AsyncParsableCommand {
         commandName: "shiptrack",
         abstract: "Track parcels across carriers and check them against the store's delivery promise.",
         discussion: """
-            Exit statuses of lookup: 0 found, 1 not found at the carrier, 2 invalid input, 3 fetch failed, \
-            4 carrier page not recognised, 64 command-line usage error. With several numbers, the highest applies.
+            Exit statuses of lookup: 0 found; 1 not found or not yet; 2 invalid input; 3 fetch failed or an error \
+            reply; 4 answer layout not recognised; 5 some rows not understood; 6 blocked (bot protection); \
+            7 credentials missing or refused; 8 rate limited or quota exhausted; 64 usage error. With several \
+            numbers, the highest applies.
             """,
         version: "0.1.0",
         subcommands: [
             LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self,
-            EstimateCommand.self, RunCommand.self, ReportCommand.self,
+            EstimateCommand.self, RunCommand.self, ReportCommand.self, SourcesCommand.self,
         ]
     )
 }

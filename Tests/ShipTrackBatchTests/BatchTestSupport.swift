@@ -75,10 +75,11 @@ final class BatchWorkspace: Sendable {
             inputPath: path, input: InputOptions(countries: .builtIn, timestamps: parser), databasePath: databasePath,
             reportDirectory: reportDirectory.path, registry: try CarrierRegistry.builtIn(), logger: logger)
         configuration.asOf = try parser.parse(asOf, field: "as_of")
-        configuration.baseURLs = BaseURLs(all: baseURL)
+        configuration.sources.baseURLs = BaseURLs(all: baseURL)
+        configuration.sources.allLimits = SourceLimits(concurrency: 8, requestsPerSecond: 0)
+        configuration.sources.tokenCacheFolder = nil
         configuration.requestTimeout = .milliseconds(800)
         var fetch = FetchPolicy()
-        fetch.defaultLimits = CarrierLimits(concurrency: 8, requestsPerSecond: nil)
         fetch.maxAttempts = 3
         fetch.baseBackoff = .milliseconds(20)
         fetch.maxBackoff = .seconds(2)

@@ -41,10 +41,10 @@ struct LoadWithFaultsTests {
             reportDirectory: folder.appendingPathComponent("reports").path, registry: try CarrierRegistry.builtIn(),
             logger: .quiet)
         configuration.asOf = try parser.parse("2026-11-20T20:00:00Z", field: "as_of")
-        configuration.baseURLs = BaseURLs(all: simulator.baseURL)
+        configuration.sources.baseURLs = BaseURLs(all: simulator.baseURL)
+        configuration.sources.allLimits = SourceLimits(concurrency: 24, requestsPerSecond: 0)
         configuration.requestTimeout = .seconds(1)
         var fetch = FetchPolicy()
-        fetch.defaultLimits = CarrierLimits(concurrency: 24, requestsPerSecond: nil)
         fetch.baseBackoff = .milliseconds(50)
         fetch.maxBackoff = .seconds(2)
         configuration.fetchPolicy = fetch

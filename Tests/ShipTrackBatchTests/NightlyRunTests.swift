@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import ShipTrackBatch
+import ShipTrackCarriers
 import Testing
 
 /// The nightly batch in process, against the loopback simulator: outcomes, retries, reports, changes, lock.
@@ -184,7 +185,7 @@ struct NightlyRunTests {
         let path = try workspace.write("orders.csv", csv)
         var configuration = try workspace.configuration(input: path, asOf: "2023-07-20")
         configuration.requestTimeout = .seconds(5)
-        configuration.fetchPolicy.defaultLimits = CarrierLimits(concurrency: 2, requestsPerSecond: nil)
+        configuration.sources.allLimits = SourceLimits(concurrency: 2, requestsPerSecond: 0)
         configuration.deadline = .milliseconds(700)
         let summary = try await NightlyRun(configuration: configuration).execute()
         #expect(summary.input.shipments == 40)

@@ -9,6 +9,13 @@ extension RepositoryPaths {
             .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
+    /// Every `*.json` file in `TrackingSources/`.
+    static func sourceFiles() -> [URL] {
+        let folder = root.appendingPathComponent("TrackingSources")
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
     /// Every fixture page (`Fixtures/<carrier>/*.html|*.xml`) of a carrier that has a definition.
     static func fixturePages() -> [URL] {
         let carrierIDs = Set(carrierFiles().map { $0.deletingPathExtension().lastPathComponent })

@@ -11,7 +11,7 @@ struct TwoLegTimelineTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     private func tracker(_ answers: [String: HTTPResponse]) throws -> Tracker {
-        Tracker(registry: try CarrierRegistry.builtIn(), fetcher: CannedFetcher(answers: answers), logger: logger)
+        try TestSources.tracker(answers)
     }
 
     @Test("Both legs merge across the China/US zone boundary, shared scans kept once")
@@ -26,15 +26,29 @@ struct TwoLegTimelineTests {
         #expect(result.events.count == 6)
         #expect(result.status == .delivered)
         #expect(result.legFailures.isEmpty)
-        let instants = result.events.compactMap { $0.time.instant }
+        let instants = result.events.compactMap { $0.time?.instant }
         #expect(instants.count == 6)
         #expect(instants == instants.sorted(by: >), "newest first by absolute time")
-        #expect(result.events.map(\.reportedBy) == ["epacket", "usps", "usps", "epacket", "epacket", "epacket"])
-        // The delivery scan: China Post's 2023-07-19 01:23 +08:00 is USPS's 2023-07-18 13:23 -04:00.
+        // China Post prints its US scans in US local time without a zone; USPS's copies know their zone, so they stay.
+        #expect(result.events.map(\.reportedBy) == ["usps", "usps", "usps", "usps", "epacket", "epacket"])
         let delivered = try #require(result.deliveredAt)
-        #expect(delivered.description == "2023-07-19T01:23:00+08:00")
-        #expect(result.events[1].time.description == "2023-07-18T06:10:00-04:00")
+        #expect(delivered.description == "2023-07-18T13:23:00-04:00")
+        #expect(result.events[1].time?.description == "2023-07-18T06:10:00-04:00")
         #expect(result.events[1].description == "Out for Delivery")
+    }
+
+    @Test("China Post's scans in the destination country are never labelled China time")
+    func destinationScansKeepTheirZoneUnknown() async throws {
+        let number = "LX100077775CN"
+        let tracker = try tracker(["mailNo=\(number)": try CannedFetcher.fixture("epacket", "\(number).html")])
+        let result = try await tracker.track(number, destination: "DE")
+        let us = result.events.filter { $0.location.countryCode == "US" }
+        #expect(us.count == 2)
+        #expect(us.allSatisfy { $0.time?.utcOffsetSeconds == nil }, "\(us.map { $0.time?.description ?? "" })")
+        let china = result.events.filter { $0.location.countryCode == "CN" }
+        #expect(!china.isEmpty)
+        #expect(china.allSatisfy { $0.time?.utcOffsetSeconds == 8 * 3_600 })
+        #expect(result.status == .delivered)
     }
 
     @Test("One leg failing still gives the other leg's events, with the failure reported")
@@ -62,7 +76,7 @@ struct TwoLegTimelineTests {
         do throws(TrackingError) {
             _ = try await tracker.track(number, destination: "US")
         } catch {
-            #expect(error.category == .notFound)
+            #expect(error.outcome == .notFound)
             #expect(error.carrier == "epacket")
         }
     }

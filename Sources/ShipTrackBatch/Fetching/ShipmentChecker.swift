@@ -28,7 +28,7 @@ struct ShipmentChecker: Sendable {
             }
             attempts += 1
             do {
-                // Each leg's request waits in its carrier's lane (see `LanedFetcher`).
+                // Each request waits in its source's lane (see `SourceClient`).
                 let result = try await trackOnce(shipment)
                 return record(shipment, .found(result), attempts)
             } catch let error as TrackingError {
@@ -36,7 +36,7 @@ struct ShipmentChecker: Sendable {
                 if error.isCancellation {
                     return record(shipment, .notChecked(detail: "run stopped during the request"), attempts)
                 }
-                if error.category == .notFound { return record(shipment, .notFound(detail: error.detail), attempts) }
+                if error.outcome == .notFound { return record(shipment, .notFound(detail: error.detail), attempts) }
                 guard error.isRetryable, attempts < policy.maxAttempts else { break }
                 let delay = backoff(after: attempts, retryAfter: error.retryAfterSeconds)
                 if let deadline, ContinuousClock.now + delay >= deadline {
@@ -59,7 +59,7 @@ struct ShipmentChecker: Sendable {
             shipment,
             .failed(
                 detail: "\(error?.detail ?? "unknown failure") (after \(attemptText(attempts)))",
-                category: error?.category.rawValue ?? "fetch_failed"),
+                category: error?.outcome.rawValue ?? "fetch_failed"),
             attempts)
     }
 

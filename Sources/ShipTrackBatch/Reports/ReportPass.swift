@@ -110,7 +110,7 @@ struct ReportPass {
             if newFlags.contains("refund_eligible") { totals.changes.newlyRefundEligible += 1 }
             if newFlags.contains("stalled") { totals.changes.newlyStalled += 1 }
 
-            let lastEvent = shipment.events.sorted(by: TrackingEvent.newestFirst).first
+            let lastEvent = Timeline.ordered(shipment.events, legOrder: shipment.carrier.map { [$0] } ?? []).first
             try totals.writer.add(
                 ReportWriter.ShipmentLine(
                     orderID: shipment.orderID, trackingNumber: shipment.trackingNumber.isEmpty ? nil : shipment.trackingNumber,

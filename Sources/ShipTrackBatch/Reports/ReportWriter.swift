@@ -96,7 +96,7 @@ final class ReportWriter {
                     flag.kind.rawValue, line.newFlags.contains(flag.kind.rawValue) ? "yes" : "no", flag.reason,
                     estimate.orderedOn.description, estimate.promised?.latest.description ?? "",
                     estimate.guarantee.endsOn.description, estimate.guarantee.refundWindow.latest.description,
-                    line.status ?? "", last?.time.description ?? "", last?.location.displayText ?? "",
+                    line.status ?? "", last?.time?.description ?? "", last?.location.displayText ?? "",
                     last?.description ?? "",
                 ]))
         }

@@ -22,10 +22,15 @@ extension NightlyRun {
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.totalTimeout = configuration.requestTimeout
         httpConfiguration.connectTimeout = min(configuration.requestTimeout, .seconds(10))
-        let carriers = configuration.registry.carrierIDs
-        let totalConcurrency = carriers.map { policy.limits(for: $0).concurrency }.reduce(0, +)
-        // The lanes enforce each carrier's limit; libcurl's per-host cap only has to let them all through, since
-        // carriers can share a host (the simulator, a proxy).
+        var setup = configuration.sources
+        setup.ledger = store
+        let engines = Array(configuration.registry.sources.values)
+        let totalConcurrency = engines.map { SourceSet.laneConcurrency(for: $0, configuration: setup) }.reduce(0, +)
+        // Numbers that can be in flight at once: every lane full of full batches.
+        let numbersInFlight = engines.map { SourceSet.laneConcurrency(for: $0, configuration: setup) * max(1, $0.batchSize) }
+            .reduce(0, +)
+        // The lanes enforce each source's limit; libcurl's per-host cap only has to let them all through, since
+        // sources can share a host (the simulator, a proxy).
         httpConfiguration.maxConnectionsPerHost = max(1, totalConcurrency)
         httpConfiguration.maxTotalConnections = max(16, totalConcurrency)
         let client: HTTPClient
@@ -35,17 +40,17 @@ extension NightlyRun {
         defer { client.shutdown() }
 
         let deadline = configuration.deadline.map { clockStart + $0 }
-        let fetcher = LanedFetcher(
-            client: client,
-            lanes: Dictionary(uniqueKeysWithValues: carriers.map { ($0, CarrierLane(limits: policy.limits(for: $0))) }),
-            defaultLane: CarrierLane(limits: policy.defaultLimits))
+        let sources: SourceSet
+        do {
+            sources = try SourceSet(registry: configuration.registry, configuration: setup, fetcher: client, logger: configuration.logger)
+        } catch {
+            throw .sources(error)
+        }
         let checker = ShipmentChecker(
-            tracker: Tracker(
-                registry: configuration.registry, fetcher: fetcher, baseURLs: configuration.baseURLs,
-                logger: configuration.logger),
+            tracker: Tracker(sources: sources, logger: configuration.logger),
             policy: policy, deadline: deadline, now: asOf, logger: configuration.logger)
-        // Enough shipments in flight to keep every carrier's lane full, with slack for retries waiting.
-        let window = max(8, min(4_096, totalConcurrency * 4))
+        // Enough shipments in flight to keep every source's lane full of full batches, with slack for retries.
+        let window = max(8, min(8_192, numbersInFlight * 2))
         let progress = ProgressLine(label: "checking", enabled: configuration.showProgress)
         let due = configuration.showProgress ? (try? store.dueCount(run: run, refreshAll: configuration.refreshAll)) : nil
         let started = ContinuousClock.now

@@ -66,7 +66,7 @@ extension NightlyRun {
     /// carrier is the row's (it must exist and accept the number) or the one the number identifies.
     private func shipments(of row: OrderRow, identifier: TrackingNumberIdentifier) -> Result<[ImportedShipment], RowMessage> {
         let named = row.carrier.map { CarrierID($0) }
-        if let named, configuration.registry.engines[named] == nil {
+        if let named, configuration.registry.carriers[named] == nil {
             let known = configuration.registry.carrierIDs.map(\.rawValue).joined(separator: ", ")
             return .failure(RowMessage("carrier: \"\(row.carrier ?? "")\" is not a known carrier (\(known))"))
         }

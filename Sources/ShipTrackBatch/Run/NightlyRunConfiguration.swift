@@ -24,8 +24,9 @@ public struct NightlyRunConfiguration: Sendable {
     public var fetchPolicy = FetchPolicy()
     /// The carriers.
     public var registry: CarrierRegistry
-    /// Where to send requests instead of the carriers' sites.
-    public var baseURLs = BaseURLs()
+    /// How the tracking sources are set up (credentials, base URLs, preferences, limits); the run adds its
+    /// database as the registration ledger.
+    public var sources = SourceSet.Configuration()
     /// Per-request timeout.
     public var requestTimeout: Duration = .seconds(30)
     /// The store's policy.

@@ -1,3 +1,4 @@
+public import ShipTrackCarriers
 public import ShipTrackInput
 
 /// Why a run could not run at all (as opposed to shipments that could not be checked, which a summary reports).
@@ -10,6 +11,8 @@ public enum NightlyRunError: Error, CustomStringConvertible, Sendable {
     case database(BatchStoreError)
     /// A report file cannot be written.
     case report(ReportError)
+    /// The tracking sources are configured in a way that cannot work (a half-configured source).
+    case sources(SourceSetupError)
 
     public var description: String {
         switch self {
@@ -17,6 +20,7 @@ public enum NightlyRunError: Error, CustomStringConvertible, Sendable {
         case .input(let error): "\(error)"
         case .database(let error): "\(error)"
         case .report(let error): "\(error)"
+        case .sources(let error): "\(error)"
         }
     }
 }

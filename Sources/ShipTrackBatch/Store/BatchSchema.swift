@@ -67,6 +67,18 @@ enum BatchSchema {
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN input_identity TEXT")
             try db.execute(sql: "ALTER TABLE shipments ADD COLUMN outcome_category TEXT")
         }
+        migrator.registerMigration("v3: registrations with tracking sources") { db in
+            // 17TRACK charges a unit per registration: a number is registered once, across nights and lookups.
+            try db.execute(
+                sql: """
+                    CREATE TABLE registrations (
+                        source TEXT NOT NULL,
+                        tracking_number TEXT NOT NULL,
+                        registered_at REAL NOT NULL,
+                        PRIMARY KEY (source, tracking_number)
+                    ) WITHOUT ROWID
+                    """)
+        }
         return migrator
     }()
 }

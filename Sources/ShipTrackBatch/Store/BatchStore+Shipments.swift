@@ -110,8 +110,8 @@ extension BatchStore {
                     ])
                     for event in result.events {
                         try insertEvent.execute(arguments: [
-                            record.shipmentID, EventKey.make(event), event.time.local.description,
-                            event.time.utcOffsetSeconds, event.time.timeZone, event.time.dateOnly,
+                            record.shipmentID, EventKey.make(event), event.time?.local.description ?? "",
+                            event.time?.utcOffsetSeconds, event.time?.timeZone, event.time?.dateOnly ?? false,
                             event.status.rawValue, event.reason?.rawValue, event.description,
                             String(decoding: try encoder.encode(event.location), as: UTF8.self), event.eventCode,
                             event.reportedBy.rawValue, event.statusUnrecognised, run,
@@ -178,15 +178,14 @@ extension BatchStore {
     }
 
     static func event(from row: Row) -> TrackingEvent? {
-        guard let local = LocalDateTime(iso: row["local_time"]),
-            let status = TrackingStatus(rawValue: row["status"])
-        else { return nil }
+        guard let status = TrackingStatus(rawValue: row["status"]) else { return nil }
+        let local = LocalDateTime(iso: row["local_time"])
         let location = (try? JSONDecoder().decode(EventLocation.self, from: Data((row["location_json"] as String).utf8)))
             ?? EventLocation()
         return TrackingEvent(
-            time: EventTime(
-                local: local, utcOffsetSeconds: row["utc_offset_seconds"], timeZone: row["time_zone"],
-                dateOnly: row["date_only"]),
+            time: local.map {
+                EventTime(local: $0, utcOffsetSeconds: row["utc_offset_seconds"], timeZone: row["time_zone"], dateOnly: row["date_only"])
+            },
             location: location, description: row["description"], eventCode: row["event_code"], status: status,
             reason: (row["reason"] as String?).flatMap(StatusReason.init(rawValue:)),
             reportedBy: CarrierID(row["reported_by"] as String), statusUnrecognised: row["status_unrecognised"])
@@ -198,7 +197,7 @@ extension BatchStore {
 /// same keys, so events are stored once.
 enum EventKey {
     static func make(_ event: TrackingEvent) -> String {
-        let when = event.time.instant.map { String(Int($0.timeIntervalSince1970)) } ?? "local:\(event.time.local)"
+        let when = event.time.map { time in time.instantSeconds.map(String.init) ?? "local:\(time.local)" } ?? "undated:\(event.position)"
         return "\(when)|\(event.status.rawValue)|\(event.reason?.rawValue ?? "")|\(event.reportedBy)|\(event.description)"
     }
 }

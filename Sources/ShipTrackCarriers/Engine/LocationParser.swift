@@ -19,7 +19,7 @@ struct LocationParser: @unchecked Sendable {
     init(recipe: LocationRecipe?, file: String) throws(CarrierDefinitionError) {
         var compiled: [(NSRegularExpression, String?)] = []
         for (index, pattern) in (recipe?.patterns ?? []).enumerated() {
-            let key = "page.location.patterns[\(index)]"
+            let key = "answer.location.patterns[\(index)]"
             let expression: NSRegularExpression
             do { expression = try NSRegularExpression(pattern: pattern.regex) } catch {
                 throw CarrierDefinitionError(
@@ -34,12 +34,17 @@ struct LocationParser: @unchecked Sendable {
         for (name, code) in recipe?.countryNames ?? [:] {
             guard ISOCountry.withAlpha2(code) != nil else {
                 throw CarrierDefinitionError(
-                    file: file, key: "page.location.country_names.\(name)", message: "\(code) is not an ISO 3166-1 code")
+                    file: file, key: "answer.location.country_names.\(name)", message: "\(code) is not an ISO 3166-1 code")
             }
             names[name.uppercased()] = code.uppercased()
         }
         patterns = compiled
         countryNames = names
+    }
+
+    /// The ISO alpha-2 code of a country as printed (`UNITED STATES`, `US`, `美国`), if known.
+    func countryCode(for printed: String) -> String? {
+        countryNames[printed.uppercased()] ?? ISOCountry.withAlpha2(printed)?.alpha2
     }
 
     /// The parts of `text` (already whitespace-folded); the raw text is always kept.

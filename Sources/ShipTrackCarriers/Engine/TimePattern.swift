@@ -6,11 +6,12 @@ import ShipTrackModel
 /// A small interpreter instead of `DateFormatter`: carriers' English month names must not depend on the
 /// machine's locale, and the nightly batch parses millions of times, where `DateFormatter` is slow.
 /// Tokens: `yyyy` year; `M`/`MM` month number; `MMM`/`MMMM` English month name or abbreviation;
-/// `d`/`dd` day; `H`/`HH` 24-hour; `h`/`hh` 12-hour; `mm` minute; `ss` second; `a` am/pm (also `a.m.`,
+/// `d`/`dd` day; `H`/`HH` 24-hour; `h`/`hh` 12-hour; `mm` minute; `ss` second; `SSS` a fraction of a second (one
+/// to nine digits, ignored); `XXX` an offset from UTC (`Z`, `+08:00`, `-0500`, `+08`); `a` am/pm (also `a.m.`,
 /// `上午`/`下午`); `'text'` is literal. A space matches any run of whitespace; other characters match themselves.
 struct TimePattern: Sendable {
     private enum Token: Sendable, Equatable {
-        case year, monthNumber, monthName, day, hour24, hour12, minute, second, meridiem
+        case year, monthNumber, monthName, day, hour24, hour12, minute, second, fraction, offset, meridiem
         case whitespace
         case literal(Character)
     }
@@ -48,6 +49,8 @@ struct TimePattern: Sendable {
             case ("h", 1), ("h", 2): tokens.append(.hour12)
             case ("m", 2): tokens.append(.minute)
             case ("s", 2): tokens.append(.second)
+            case ("S", 1...9): tokens.append(.fraction)
+            case ("X", 1...3): tokens.append(.offset)
             case ("a", 1): tokens.append(.meridiem)
             case (let letter, _) where letter.isASCII && letter.isLetter:
                 throw TimePatternError(pattern: source, message: "unknown token \(String(repeating: letter, count: run))")
@@ -67,12 +70,20 @@ struct TimePattern: Sendable {
         self.hasTimeOfDay = tokens.contains(.hour24) || tokens.contains(.hour12)
     }
 
+    /// Whether the pattern reads an offset from UTC (`XXX`).
+    var hasOffset: Bool { tokens.contains(.offset) }
+
     /// The wall-clock time in `text`, or `nil` if the whole text does not match.
-    func match(_ text: Substring) -> LocalDateTime? {
+    func match(_ text: Substring) -> LocalDateTime? { matchWithOffset(text)?.local }
+
+    /// The wall-clock time in `text` and the offset it states (with `XXX`), or `nil` if the whole text does not
+    /// match.
+    func matchWithOffset(_ text: Substring) -> (local: LocalDateTime, offsetSeconds: Int?)? {
         var cursor = text.unicodeScalars.startIndex
         let scalars = text.unicodeScalars
         var year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0
         var pm: Bool?
+        var offsetSeconds: Int?
 
         func skipWhitespace() {
             while cursor < scalars.endIndex, scalars[cursor].properties.isWhitespace { cursor = scalars.index(after: cursor) }
@@ -104,6 +115,28 @@ struct TimePattern: Sendable {
             case .hour24, .hour12: guard let value = number(maxDigits: 2) else { return nil }; hour = value
             case .minute: guard let value = number(maxDigits: 2) else { return nil }; minute = value
             case .second: guard let value = number(maxDigits: 2) else { return nil }; second = value
+            case .fraction: guard number(maxDigits: 9) != nil else { return nil }
+            case .offset:
+                guard cursor < scalars.endIndex else { return nil }
+                let sign = scalars[cursor]
+                if sign == "Z" || sign == "z" {
+                    offsetSeconds = 0
+                    cursor = scalars.index(after: cursor)
+                    break
+                }
+                guard sign == "+" || sign == "-" || sign == "\u{2212}" else { return nil }
+                cursor = scalars.index(after: cursor)
+                let start = cursor
+                guard let hours = number(maxDigits: 2), scalars.distance(from: start, to: cursor) == 2 else { return nil }
+                var minutes = 0
+                if cursor < scalars.endIndex, scalars[cursor] == ":" { cursor = scalars.index(after: cursor) }
+                let minuteStart = cursor
+                if let value = number(maxDigits: 2) {
+                    guard scalars.distance(from: minuteStart, to: cursor) == 2 else { return nil }
+                    minutes = value
+                }
+                guard hours <= 14, minutes < 60 else { return nil }
+                offsetSeconds = (sign == "+" ? 1 : -1) * (hours * 3_600 + minutes * 60)
             case .monthName:
                 guard let value = TimePattern.monthNumber(letters()) else { return nil }
                 month = value
@@ -136,7 +169,9 @@ struct TimePattern: Sendable {
             guard (1...12).contains(hour) else { return nil }
             hour = hour % 12 + (pm ? 12 : 0)
         }
-        return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let local = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        else { return nil }
+        return (local, offsetSeconds)
     }
 
     private static let monthNames: [String: Int] = {

@@ -1,121 +1,199 @@
 public import ShipTrackHTTP
+public import ShipTrackModel
 
 /// Why a lookup did not produce a tracking result, in terms a store can act on.
 ///
-/// A struct over a private code (new cases never break callers). ``category`` groups failures the way the
-/// command's exit statuses and the batch's retry policy need.
+/// Its ``outcome`` is the typed kind every layer switches on (the command's exit status, the batch's retries and
+/// reports); ``detail`` is the sentence for people, with secrets already redacted. A struct over a private code, so
+/// new causes never break callers.
 public struct TrackingError: Error, Sendable, CustomStringConvertible {
-    /// How a failure should be treated.
-    public enum Category: String, Sendable, Codable {
-        /// The number itself is unusable (bad shape, bad check digit, no such carrier).
-        case invalidInput = "invalid_input"
-        /// The carrier says it does not know the number.
-        case notFound = "not_found"
-        /// The page could not be fetched (network, HTTP error status, timeout, an error reply from the carrier);
-        /// may succeed later.
-        case fetchFailed = "fetch_failed"
-        /// The page arrived but is not the layout the definition describes.
-        case pageNotRecognised = "page_not_recognised"
-    }
-
     private enum Code: Sendable {
         case invalidNumber
         case unknownCarrier
-        case notFound
         case transport(HTTPClientError)
-        case httpStatus(Int, retryAfterSeconds: Int?)
+        case httpStatus(Int)
         case emptyBody
-        case layoutNotRecognised
-        case carrierError
-        case otherFetchFailure
+        case tooLarge
         case cancelled
+        case notRegistered
+        case missingSecret
+        case other
     }
 
     private let code: Code
+    /// How the lookup ended.
+    public let outcome: TrackingOutcome
     /// The tracking number concerned.
     public let trackingNumber: String
     /// The carrier concerned, when known.
     public let carrier: String?
-    /// The detail: what was wrong, in one line.
+    /// The source that was asked, when one was.
+    public let source: SourceID?
+    /// What was wrong, in one line.
     public let detail: String
+    /// When the source said to come back (`Retry-After`), if it did.
+    public let retryAfter: Duration?
+    /// What the operator should do, from the source's definition (`Configure the USPS API: see docs/sources.md`).
+    public var advice: String?
+    /// Sources asked before this one that could not answer either.
+    public var fallbacks: [SourceFallback] = []
 
-    private init(_ code: Code, number: String, carrier: String?, detail: String) {
+    private init(
+        _ code: Code, outcome: TrackingOutcome, number: String, carrier: String?, source: SourceID? = nil,
+        detail: String, retryAfter: Duration? = nil
+    ) {
         self.code = code
+        self.outcome = outcome
         self.trackingNumber = number
         self.carrier = carrier
+        self.source = source
         self.detail = detail
+        self.retryAfter = retryAfter
     }
 
     public static func invalidNumber(_ number: String, detail: String) -> Self {
-        .init(.invalidNumber, number: number, carrier: nil, detail: detail)
+        .init(.invalidNumber, outcome: .invalidInput, number: number, carrier: nil, detail: detail)
     }
     public static func unknownCarrier(_ number: String, carrier: String, known: [String]) -> Self {
         .init(
-            .unknownCarrier, number: number, carrier: carrier,
+            .unknownCarrier, outcome: .invalidInput, number: number, carrier: carrier,
             detail: "no carrier named \"\(carrier)\" (known: \(known.joined(separator: ", ")))")
     }
-    public static func notFound(_ number: String, carrier: String, detail: String) -> Self {
-        .init(.notFound, number: number, carrier: carrier, detail: detail)
+    /// No configured source tracks this carrier (none has its credentials), or the number is a valid one of a post
+    /// no source serves.
+    public static func noSource(_ number: String, carrier: String?, detail: String) -> Self {
+        .init(.other, outcome: .noSource, number: number, carrier: carrier, detail: detail)
     }
-    public static func transport(_ number: String, carrier: String, error: HTTPClientError) -> Self {
-        .init(.transport(error), number: number, carrier: carrier, detail: error.description)
+    /// A source needs a secret that is not configured: reported before any request is sent.
+    public static func missingSecret(_ number: String, carrier: String?, source: SourceID, detail: String) -> Self {
+        .init(.missingSecret, outcome: .unauthorized, number: number, carrier: carrier, source: source, detail: detail)
     }
-    public static func fetchFailed(_ number: String, carrier: String, detail: String) -> Self {
-        .init(.otherFetchFailure, number: number, carrier: carrier, detail: detail)
+    public static func outcome(
+        _ outcome: TrackingOutcome, _ number: String, carrier: String?, source: SourceID?, detail: String,
+        retryAfter: Duration? = nil
+    ) -> Self {
+        .init(.other, outcome: outcome, number: number, carrier: carrier, source: source, detail: detail, retryAfter: retryAfter)
+    }
+    public static func notFound(_ number: String, carrier: String, source: SourceID? = nil, detail: String) -> Self {
+        .init(.other, outcome: .notFound, number: number, carrier: carrier, source: source, detail: detail)
+    }
+    public static func transport(_ number: String, carrier: String, source: SourceID? = nil, error: HTTPClientError) -> Self {
+        .init(.transport(error), outcome: .fetchFailed, number: number, carrier: carrier, source: source, detail: error.description)
+    }
+    public static func fetchFailed(_ number: String, carrier: String, source: SourceID? = nil, detail: String) -> Self {
+        .init(.other, outcome: .fetchFailed, number: number, carrier: carrier, source: source, detail: detail)
     }
     /// The caller stopped waiting (its task was cancelled, for example at a batch's deadline).
-    public static func cancelled(_ number: String, carrier: String) -> Self {
-        .init(.cancelled, number: number, carrier: carrier, detail: "cancelled before the page arrived")
+    public static func cancelled(_ number: String, carrier: String, source: SourceID? = nil) -> Self {
+        .init(.cancelled, outcome: .notChecked, number: number, carrier: carrier, source: source,
+              detail: "cancelled before the answer arrived")
     }
-    public static func httpStatus(_ number: String, carrier: String, status: Int, retryAfterSeconds: Int?, url: String)
-        -> Self
-    {
+    public static func httpStatus(
+        _ number: String, carrier: String, source: SourceID? = nil, status: Int, retryAfter: Duration?, url: String
+    ) -> Self {
         .init(
-            .httpStatus(status, retryAfterSeconds: retryAfterSeconds), number: number, carrier: carrier,
-            detail: "HTTP \(status) from \(url)")
+            .httpStatus(status), outcome: .fetchFailed, number: number, carrier: carrier, source: source,
+            detail: "HTTP \(status) from \(url)", retryAfter: retryAfter)
     }
-    public static func emptyBody(_ number: String, carrier: String, url: String) -> Self {
-        .init(.emptyBody, number: number, carrier: carrier, detail: "empty page from \(url)")
+    public static func emptyBody(_ number: String, carrier: String, source: SourceID? = nil, url: String) -> Self {
+        .init(.emptyBody, outcome: .fetchFailed, number: number, carrier: carrier, source: source, detail: "empty answer from \(url)")
     }
-    public static func layoutNotRecognised(_ number: String, carrier: String, detail: String) -> Self {
-        .init(.layoutNotRecognised, number: number, carrier: carrier, detail: "page layout not recognised: \(detail)")
+    public static func tooLarge(_ number: String, carrier: String, source: SourceID? = nil, detail: String) -> Self {
+        .init(.tooLarge, outcome: .fetchFailed, number: number, carrier: carrier, source: source, detail: detail)
     }
-    public static func carrierError(_ number: String, carrier: String, detail: String) -> Self {
-        .init(.carrierError, number: number, carrier: carrier, detail: "carrier reported an error: \(detail)")
+    public static func layoutNotRecognised(_ number: String, carrier: String, source: SourceID? = nil, detail: String) -> Self {
+        .init(
+            .other, outcome: .layoutNotRecognised, number: number, carrier: carrier, source: source,
+            detail: "answer layout not recognised: \(detail)")
+    }
+    public static func carrierError(_ number: String, carrier: String, source: SourceID? = nil, detail: String) -> Self {
+        .init(.other, outcome: .carrierError, number: number, carrier: carrier, source: source,
+              detail: "the source reported an error: \(detail)")
+    }
+    /// The source tracks only registered numbers and this one is not (any more): register it and ask again later.
+    static func notRegistered(_ number: String, carrier: String, source: SourceID, detail: String) -> Self {
+        .init(.notRegistered, outcome: .notYet, number: number, carrier: carrier, source: source, detail: detail)
     }
 
-    /// How the failure should be treated.
-    public var category: Category {
-        switch code {
-        case .invalidNumber, .unknownCarrier: .invalidInput
-        case .notFound: .notFound
-        case .transport, .httpStatus, .emptyBody, .otherFetchFailure, .carrierError, .cancelled: .fetchFailed
-        case .layoutNotRecognised: .pageNotRecognised
-        }
+    /// The same failure about another number (a whole-call failure applies to every number of the call).
+    func about(_ number: String, carrier: String) -> TrackingError {
+        var copy = TrackingError(
+            code, outcome: outcome, number: number, carrier: carrier, source: source, detail: detail, retryAfter: retryAfter)
+        copy.advice = advice
+        copy.fallbacks = fallbacks
+        return copy
     }
 
-    /// Whether asking again later may succeed: transient transport failures, 429 and 5xx, empty bodies, carrier
-    /// error replies ("system busy").
+    /// The same failure with the operator's advice attached.
+    func advising(_ advice: String?) -> TrackingError {
+        var copy = self
+        copy.advice = advice ?? self.advice
+        return copy
+    }
+
+    /// Whether asking again during this run may succeed: transient transport failures, 429 and 5xx, empty bodies,
+    /// error replies ("system busy"), a rate limit, and an answer not in the expected format (often a passing fault
+    /// of a source that usually answers well; only a repeat proves a layout change, which the caller judges).
     public var isRetryable: Bool {
         switch code {
-        case .transport(let error): error.isTransient
-        case .httpStatus(let status, _): status == 429 || (500...599).contains(status)
-        case .emptyBody, .carrierError: true
-        default: false
+        case .transport(let error): return error.isTransient
+        case .httpStatus(let status): return status == 429 || (500...599).contains(status)
+        case .emptyBody: return true
+        case .cancelled, .invalidNumber, .unknownCarrier, .notRegistered, .missingSecret, .tooLarge: return false
+        case .other:
+            switch outcome {
+            case .carrierError, .rateLimited, .layoutNotRecognised, .fetchFailed: return true
+            default: return false
+            }
         }
     }
+
+    /// Whether the source must register the number before it can answer.
+    var needsRegistration: Bool { if case .notRegistered = code { true } else { false } }
 
     /// Whether the lookup was cancelled rather than failed.
     public var isCancellation: Bool { if case .cancelled = code { true } else { false } }
 
     /// The HTTP status, when the failure was an error status.
-    public var httpStatus: Int? { if case .httpStatus(let status, _) = code { status } else { nil } }
+    public var httpStatus: Int? { if case .httpStatus(let status) = code { status } else { nil } }
 
-    /// The server's `Retry-After`, in seconds, when it sent one.
-    public var retryAfterSeconds: Int? { if case .httpStatus(_, let seconds) = code { seconds } else { nil } }
+    /// The transport failure, when the request failed on the way.
+    public var transportError: HTTPClientError? { if case .transport(let error) = code { error } else { nil } }
+
+    /// `Retry-After` in whole seconds, when the source sent one.
+    public var retryAfterSeconds: Int? { retryAfter.map { Int($0.components.seconds) } }
+
+    /// A short machine-readable kind of the failure for reports (`http_503`, `timeout`, `blocked`): finer than the
+    /// outcome, chosen where the failure happened, never recovered from the message.
+    public var kind: String {
+        switch code {
+        case .transport(let error):
+            if error.isTimeout { return "timeout" }
+            if error.isConnectionReset { return "reset" }
+            if error.isTruncated { return "truncated" }
+            if error.isConnectFailure { return "connect" }
+            if error.isBodyTooLarge { return "too_large" }
+            return "transport"
+        case .httpStatus(let status): return "http_\(status)"
+        case .emptyBody: return "empty_body"
+        case .tooLarge: return "too_large"
+        case .cancelled: return "cancelled"
+        case .notRegistered: return "not_registered"
+        case .missingSecret: return "missing_secret"
+        case .invalidNumber: return "invalid_number"
+        case .unknownCarrier: return "unknown_carrier"
+        case .other: return outcome.rawValue
+        }
+    }
 
     public var description: String {
-        let who = carrier.map { " (\($0))" } ?? ""
-        return "\(trackingNumber)\(who): \(detail)"
+        var who = [carrier, source.map { "via \($0)" }].compactMap { $0 }.joined(separator: " ")
+        if !who.isEmpty { who = " (\(who))" }
+        var text = "\(trackingNumber)\(who): \(detail)"
+        if let advice { text += ". \(advice)" }
+        if !fallbacks.isEmpty {
+            text += " [tried first: " + fallbacks.map { "\($0.source): \($0.outcome.label)" }.joined(separator: "; ") + "]"
+        }
+        return text
     }
 }

@@ -5,7 +5,7 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
         name: "ems.json",
         contents: ####"""
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "id": "ems",
           "name": "EMS (China Post)",
           "numbers": {
@@ -14,7 +14,9 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
                 "service": "EMS",
                 "note": "UPU S10 with service indicator E, which the UPU reserves for EMS, from China.",
                 "pattern": "^E[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>CN)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               }
             ],
@@ -34,56 +36,12 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
               ]
             }
           },
-          "request": {
-            "base_url": "https://shipping.ems.com.cn",
-            "method": "GET",
-            "path": "/partner/api/public/p/track/query/en?mailNum={number}",
-            "headers": {
-              "Accept": "application/xml, text/xml"
-            }
-          },
-          "page": {
-            "format": "xml",
-            "max_bytes": 2097152,
-            "event_rows": "/response/traces/trace",
-            "fields": {
-              "time": ["acceptTime"],
-              "location": ["acceptAddress"],
-              "description": ["remark"]
-            },
-            "time": {
-              "formats": ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss"],
-              "utc_offset": "+08:00"
-            },
-            "location": {
-              "patterns": [
-                { "regex": "^(?<postal>[0-9]{6})$", "country": "CN" },
-                { "regex": "^(?<city>[A-Za-z][A-Za-z .'-]*)$" }
-              ]
-            },
-            "page_states": [
-              { "when": "normalize-space(/response/status) = 'error' and (normalize-space(/response/code) = 'V02' or contains(/response/description, '不存在'))", "outcome": "not_found", "message": "normalize-space(/response/description)" },
-              { "when": "normalize-space(/response/status) = 'error'", "outcome": "carrier_error", "message": "concat(normalize-space(/response/code), ' ', normalize-space(/response/description))" },
-              { "when": "boolean(/response/traces)", "outcome": "no_information" }
-            ]
-          },
-          "statuses": {
-            "unrecognised": "in_transit",
-            "rules": [
-              { "contains": ["returned to sender", "return delivered", "退回妥投"], "status": "exception", "reason": "returned_to_sender" },
-              { "contains": ["return to sender", "returned", "退回"], "status": "exception", "reason": "returning_to_sender" },
-              { "contains": ["held by customs", "retained by customs", "detained", "海关留存", "海关扣留"], "status": "exception", "reason": "customs_hold" },
-              { "contains": ["unsuccessful delivery", "attempted delivery", "delivery failed", "未妥投"], "status": "attempt_fail" },
-              { "contains": ["lost", "丢失"], "status": "exception", "reason": "lost" },
-              { "contains": ["damaged", "破损"], "status": "exception", "reason": "damaged" },
-              { "contains": ["delivered", "final delivery", "妥投"], "status": "delivered" },
-              { "contains": ["available for collection", "awaiting collection", "待取"], "status": "available_for_pickup" },
-              { "contains": ["out for delivery", "delivery in progress", "安排投递"], "status": "out_for_delivery" },
-              { "contains": ["electronic information", "pre-advice", "电子信息"], "status": "info_received" },
-              { "contains": ["customs", "海关"], "status": "in_transit" },
-              { "contains": ["posting", "accepted", "collection", "收寄", "sorting center", "office of exchange", "airline", "arrival", "departure", "despatch", "dispatch", "transit", "到达", "离开"], "status": "in_transit" }
-            ]
-          }
+          "sources": [
+            "ems-eub",
+            "17track",
+            "chinapost-page"
+          ],
+          "tracking_page": "https://t.17track.net/en#nums={number}"
         }
         """####
     ),
@@ -91,7 +49,7 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
         name: "epacket.json",
         contents: ####"""
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "id": "epacket",
           "name": "ePacket (China Post)",
           "numbers": {
@@ -100,7 +58,9 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
                 "service": "ePacket",
                 "note": "UPU S10 with service indicator L (tracked letter post) from China. China Post uses the whole L range (LK, LN, LT, LW, LX, LZ...) for ePacket and its tracked small-packet variants, and the store ships from China only by ePacket or EMS, so every L?...CN number is ePacket.",
                 "pattern": "^L[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>CN)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               }
             ],
@@ -121,71 +81,23 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
               ]
             }
           },
-          "request": {
-            "base_url": "https://intmail.11185.cn",
-            "method": "GET",
-            "path": "/zdxt/yjcx/mailQuery?mailNo={number}",
-            "headers": {
-              "Accept": "text/html,application/xhtml+xml",
-              "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"
-            }
-          },
-          "page": {
-            "format": "html",
-            "max_bytes": 4194304,
-            "event_rows": "//table[@id='showTable' or contains(concat(' ', normalize-space(@class), ' '), ' txt_table ')]//tr[td]",
-            "fields": {
-              "time": ["td[1]"],
-              "location": ["td[2]"],
-              "description": ["td[3]"]
-            },
-            "time": {
-              "formats": ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy年M月d日 HH:mm:ss", "yyyy年M月d日 HH:mm"],
-              "utc_offset": "+08:00"
-            },
-            "location": {
-              "patterns": [
-                { "regex": "^(?<country>美国|德国|法国|英国|巴西|加拿大|澳大利亚|日本|俄罗斯|西班牙|意大利)$" },
-                { "regex": "^(?<city>\\p{Script=Han}+?(?:市|县|区|航站|互换局)?)$", "country": "CN" },
-                { "regex": "^(?<country>UNITED STATES|USA|GERMANY|FRANCE|UNITED KINGDOM|BRAZIL|CANADA|AUSTRALIA)$" },
-                { "regex": "^(?<city>[A-Z][A-Z ]+)$", "country": "CN" }
-              ],
-              "country_names": {
-                "美国": "US", "德国": "DE", "法国": "FR", "英国": "GB", "巴西": "BR", "加拿大": "CA", "澳大利亚": "AU",
-                "日本": "JP", "俄罗斯": "RU", "西班牙": "ES", "意大利": "IT",
-                "UNITED STATES": "US", "USA": "US", "GERMANY": "DE", "FRANCE": "FR", "UNITED KINGDOM": "GB", "BRAZIL": "BR",
-                "CANADA": "CA", "AUSTRALIA": "AU"
-              }
-            },
-            "page_states": [
-              { "when": "boolean(//*[contains(., '查无此邮件') or contains(., '邮件号码不存在') or contains(., 'No record of this item') or contains(., 'Item not found')])", "outcome": "not_found", "message": "normalize-space(//*[contains(concat(' ', normalize-space(@class), ' '), ' noData ')])" },
-              { "when": "boolean(//*[contains(., '暂无邮件跟踪信息') or contains(., '暂无轨迹') or contains(., 'No tracking information yet')])", "outcome": "no_information" }
-            ]
-          },
-          "statuses": {
-            "unrecognised": "in_transit",
-            "rules": [
-              { "contains": ["退回妥投", "已退回", "returned to sender", "return delivered"], "status": "exception", "reason": "returned_to_sender" },
-              { "contains": ["退回", "退件", "return to sender", "returned"], "status": "exception", "reason": "returning_to_sender" },
-              { "contains": ["地址不详", "地址错误", "查无此人", "incorrect address", "insufficient address", "address unknown", "wrong address"], "status": "exception", "reason": "address_issue" },
-              { "contains": ["未妥投", "投递失败", "unsuccessful delivery", "delivery failed", "attempted delivery"], "status": "attempt_fail" },
-              { "contains": ["海关留存", "海关扣留", "海关扣押", "held by customs", "retained by customs", "detained by customs"], "status": "exception", "reason": "customs_hold" },
-              { "contains": ["丢失", "lost"], "status": "exception", "reason": "lost" },
-              { "contains": ["破损", "damaged"], "status": "exception", "reason": "damaged" },
-              { "contains": ["妥投", "已签收", "delivered", "final delivery"], "status": "delivered" },
-              { "contains": ["待取", "招领", "自提", "available for collection", "awaiting collection"], "status": "available_for_pickup" },
-              { "contains": ["安排投递", "投递中", "派送中", "out for delivery"], "status": "out_for_delivery" },
-              { "contains": ["电子信息", "已接收电子", "pre-advice", "electronic information"], "status": "info_received" },
-              { "contains": ["海关", "customs"], "status": "in_transit" },
-              { "contains": ["到达寄达地", "arrival at destination"], "status": "in_transit" },
-              { "contains": ["航空", "airline", "flight"], "status": "in_transit" },
-              { "regex": "离开.*发往", "status": "in_transit" },
-              { "contains": ["离开", "到达", "处理中心", "互换局", "departure", "arrival", "despatch", "dispatch"], "status": "in_transit" },
-              { "contains": ["已收寄", "收寄", "揽收", "posting", "accepted", "collection"], "status": "in_transit" }
-            ]
-          },
+          "sources": [
+            "17track",
+            "chinapost-page"
+          ],
+          "tracking_page": "https://t.17track.net/en#nums={number}",
           "follow_on_legs": [
-            { "carrier": "usps", "destinations": ["US", "PR", "GU", "VI", "AS", "MP"] }
+            {
+              "carrier": "usps",
+              "destinations": [
+                "US",
+                "PR",
+                "GU",
+                "VI",
+                "AS",
+                "MP"
+              ]
+            }
           ]
         }
         """####
@@ -194,7 +106,7 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
         name: "usps.json",
         contents: ####"""
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "id": "usps",
           "name": "USPS",
           "numbers": {
@@ -203,77 +115,130 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
                 "service": "USPS Tracking (IMpb, 22 digits)",
                 "note": "Intelligent Mail package barcode: channel 91-95, service type, mailer ID, serial, check digit.",
                 "pattern": "^(?<serial>9[1-5][0-9]{19})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "USPS Tracking (IMpb, 26 digits)",
                 "note": "The longer IMpb package identification code: channel 91-95 and 23 more digits, then the check digit.",
                 "pattern": "^(?<serial>9[1-5][0-9]{23})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "USPS Tracking (IMpb, 30 digits with ZIP)",
                 "note": "Routing code 420 + destination ZIP, then a 22-digit IMpb number; the check digit covers the IMpb part.",
                 "pattern": "^420(?<zip>[0-9]{5})(?<serial>9[1-5][0-9]{19})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "USPS Tracking (IMpb, 34 digits with ZIP+4)",
                 "note": "Routing code 420 + destination ZIP+4, then a 22-digit IMpb number; the check digit covers the IMpb part.",
                 "pattern": "^420(?<zip>[0-9]{9})(?<serial>9[1-5][0-9]{19})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "USPS Tracking (IMpb, 34 digits with ZIP)",
                 "note": "Routing code 420 + destination ZIP, then a 26-digit IMpb number; the check digit covers the IMpb part.",
                 "pattern": "^420(?<zip>[0-9]{5})(?<serial>9[1-5][0-9]{23})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "USPS 20-digit (IMpb without channel 91)",
                 "note": "Older labels (certified mail, 7xxx...) print a 22-digit IMpb number without its leading 91; the check digit still counts it.",
                 "pattern": "^(?!9[1-5])(?<serial>[0-9]{19})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1], "serial_prefix": "91" }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ],
+                  "serial_prefix": "91"
+                }
               },
               {
                 "service": "USPS 20-digit (legacy)",
                 "note": "Pre-IMpb 20-digit numbers whose check digit covers the 19 digits as printed.",
                 "pattern": "^(?<serial>[0-9]{19})(?<check>[0-9])$",
-                "check_digit": { "algorithm": "mod10", "weights": [3, 1] }
+                "check_digit": {
+                  "algorithm": "mod10",
+                  "weights": [
+                    3,
+                    1
+                  ]
+                }
               },
               {
                 "service": "Priority Mail Express International",
                 "note": "UPU S10 with service indicator E (EMS), posted in the US.",
                 "pattern": "^E[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>US)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               },
               {
                 "service": "Priority Mail International",
                 "note": "UPU S10 with service indicator C (parcels), posted in the US.",
                 "pattern": "^C[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>US)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               },
               {
                 "service": "Registered Mail International",
                 "note": "UPU S10 with service indicator R (registered letter post), posted in the US.",
                 "pattern": "^R[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>US)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               },
               {
                 "service": "First-Class Package International Service",
                 "note": "UPU S10 with service indicator L (tracked letter post), posted in the US.",
                 "pattern": "^L[A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>US)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               },
               {
                 "service": "International mail (S10)",
                 "note": "Any other UPU S10 service indicator (not C, E, L or R), posted in the US.",
                 "pattern": "^[ABDF-KM-QS-Z][A-Z](?<serial>[0-9]{8})(?<check>[0-9])(?<country>US)$",
-                "check_digit": { "algorithm": "s10" },
+                "check_digit": {
+                  "algorithm": "s10"
+                },
                 "country_must_be_iso3166": true
               }
             ],
@@ -306,92 +271,12 @@ let embeddedCarrierFiles: [(name: String, contents: String)] = [
               ]
             }
           },
-          "request": {
-            "base_url": "https://tools.usps.com",
-            "method": "GET",
-            "path": "/go/TrackConfirmAction?tLabels={number}",
-            "headers": {
-              "Accept": "text/html,application/xhtml+xml",
-              "Accept-Language": "en-US,en;q=0.8"
-            }
-          },
-          "page": {
-            "format": "html",
-            "max_bytes": 4194304,
-            "event_rows": "//div[contains(concat(' ', normalize-space(@class), ' '), ' tb-step ') and not(contains(concat(' ', normalize-space(@class), ' '), ' toggle-history-container '))]",
-            "fields": {
-              "description": [
-                ".//*[contains(concat(' ', normalize-space(@class), ' '), ' tb-status-detail ')]",
-                ".//*[contains(concat(' ', normalize-space(@class), ' '), ' tb-status ')]"
-              ],
-              "time": [".//*[contains(concat(' ', normalize-space(@class), ' '), ' tb-date ')]"],
-              "location": [".//*[contains(concat(' ', normalize-space(@class), ' '), ' tb-location ')]"]
-            },
-            "time": {
-              "formats": [
-                "MMMM d, yyyy, h:mm a",
-                "MMMM d, yyyy h:mm a",
-                "MMMM d, yyyy 'at' h:mm a",
-                "MMMM d, yyyy"
-              ],
-              "zone_by_state": {
-                "AL": "America/Chicago", "AK": "America/Anchorage", "AZ": "America/Phoenix", "AR": "America/Chicago",
-                "CA": "America/Los_Angeles", "CO": "America/Denver", "CT": "America/New_York", "DE": "America/New_York",
-                "DC": "America/New_York", "FL": "America/New_York", "GA": "America/New_York", "HI": "Pacific/Honolulu",
-                "ID": "America/Boise", "IL": "America/Chicago", "IN": "America/Indiana/Indianapolis", "IA": "America/Chicago",
-                "KS": "America/Chicago", "KY": "America/New_York", "LA": "America/Chicago", "ME": "America/New_York",
-                "MD": "America/New_York", "MA": "America/New_York", "MI": "America/Detroit", "MN": "America/Chicago",
-                "MS": "America/Chicago", "MO": "America/Chicago", "MT": "America/Denver", "NE": "America/Chicago",
-                "NV": "America/Los_Angeles", "NH": "America/New_York", "NJ": "America/New_York", "NM": "America/Denver",
-                "NY": "America/New_York", "NC": "America/New_York", "ND": "America/Chicago", "OH": "America/New_York",
-                "OK": "America/Chicago", "OR": "America/Los_Angeles", "PA": "America/New_York", "RI": "America/New_York",
-                "SC": "America/New_York", "SD": "America/Chicago", "TN": "America/Chicago", "TX": "America/Chicago",
-                "UT": "America/Denver", "VT": "America/New_York", "VA": "America/New_York", "WA": "America/Los_Angeles",
-                "WV": "America/New_York", "WI": "America/Chicago", "WY": "America/Denver",
-                "PR": "America/Puerto_Rico", "VI": "America/St_Thomas", "GU": "Pacific/Guam", "MP": "Pacific/Saipan",
-                "AS": "Pacific/Pago_Pago", "AA": "America/New_York", "AE": "Europe/Berlin", "AP": "Asia/Tokyo"
-              },
-              "zone_by_country": {
-                "CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong"
-              }
-            },
-            "location": {
-              "patterns": [
-                { "regex": "^(?<city>[A-Z][A-Z .'-]*?),?\\s+(?<state>[A-Z]{2})\\s+(?<postal>\\d{5}(?:-\\d{4})?)$", "country": "US" },
-                { "regex": "^(?:ISC\\s+)?(?<city>[A-Z][A-Z .'-]*?)\\s+(?<state>[A-Z]{2})(?:\\s+\\(USPS\\)|\\s+(?:NETWORK|INTERNATIONAL|REGIONAL)?\\s*(?:DISTRIBUTION|PROCESSING)\\s+(?:CENTER|FACILITY)|\\s+DISTRIBUTION CENTER)$", "country": "US" },
-                { "regex": "^(?<city>[A-Z][A-Z .'-]*?),\\s*(?<state>[A-Z]{2})$", "country": "US" },
-                { "regex": "^(?:(?<city>[A-Z][A-Z .'-]*?),?\\s+)?(?<country>[A-Z][A-Z ]+)$" }
-              ],
-              "country_names": {
-                "CHINA": "CN", "HONG KONG": "HK", "UNITED STATES": "US", "CANADA": "CA", "MEXICO": "MX"
-              }
-            },
-            "page_states": [
-              { "when": "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' banner-header ') and contains(normalize-space(.), 'Tracking Not Available')])", "outcome": "not_found", "message": "normalize-space(//*[contains(concat(' ', normalize-space(@class), ' '), ' banner-content ')])" },
-              { "when": "boolean(//*[contains(normalize-space(.), 'could not locate the tracking information')])", "outcome": "not_found" },
-              { "when": "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' tb-status ') and contains(normalize-space(.), 'Label Created, not yet in system')])", "outcome": "info_received" },
-              { "when": "boolean(//*[contains(concat(' ', normalize-space(@class), ' '), ' banner-header ') and contains(normalize-space(.), 'Label Created, not yet in system')])", "outcome": "info_received" }
-            ]
-          },
-          "statuses": {
-            "unrecognised": "in_transit",
-            "rules": [
-              { "contains": ["delivered, to original sender", "returned to sender, delivered", "delivered to sender"], "status": "exception", "reason": "returned_to_sender" },
-              { "contains": ["return to sender", "returned to sender", "being returned", "returned to shipper", "return to shipper"], "status": "exception", "reason": "returning_to_sender" },
-              { "contains": ["refused"], "status": "exception", "reason": "refused" },
-              { "contains": ["insufficient address", "no such number", "addressee unknown", "undeliverable as addressed", "no such street", "unable to deliver", "vacant"], "status": "exception", "reason": "address_issue" },
-              { "contains": ["held in customs", "held by customs", "customs hold", "detained by customs"], "status": "exception", "reason": "customs_hold" },
-              { "contains": ["damaged"], "status": "exception", "reason": "damaged" },
-              { "contains": ["missing mail", "lost"], "status": "exception", "reason": "lost" },
-              { "contains": ["notice left"], "status": "attempt_fail", "reason": "notice_left" },
-              { "contains": ["delivery attempted", "attempted delivery", "delivery exception"], "status": "attempt_fail" },
-              { "contains": ["available for pickup", "ready for pickup", "held at post office", "available for pick up"], "status": "available_for_pickup" },
-              { "contains": ["out for delivery", "out-for-delivery"], "status": "out_for_delivery" },
-              { "contains": ["delivered"], "status": "delivered" },
-              { "contains": ["label created", "shipping label created", "pre-shipment", "awaiting item", "shipment received, package acceptance pending"], "status": "info_received" },
-              { "contains": ["accepted", "picked up", "in possession", "arrived", "departed", "in transit", "processed", "processing", "customs clearance", "inbound into customs", "origin post is preparing", "dispatched", "forwarded", "moving through network", "arriving", "en route"], "status": "in_transit" }
-            ]
-          }
+          "sources": [
+            "usps-api",
+            "17track",
+            "usps-page"
+          ],
+          "tracking_page": "https://tools.usps.com/go/TrackConfirmAction?tLabels={number}"
         }
         """####
     ),

@@ -1,29 +1,29 @@
 import Foundation
 public import ShipTrackModel
 
-/// Where to send each carrier's requests instead of its real site (the simulator, a proxy, a test server).
+/// Where to send each source's requests instead of its real site (the simulator, a proxy, a test server).
 ///
-/// Written as `URL` (every carrier) or `carrier=URL` (one carrier), comma-separated, in `--base-url` and in the
-/// `SHIPTRACK_BASE_URL` environment variable.
+/// Written as `URL` (every source) or `source=URL` (one source, such as `usps-api=https://apis-tem.usps.com`),
+/// comma-separated, in `--base-url` and in the `SHIPTRACK_BASE_URL` environment variable.
 public struct BaseURLs: Sendable, Hashable {
-    /// A URL for every carrier not named in `perCarrier`.
+    /// A URL for every source not named in `perSource`.
     public var all: String?
-    /// URLs for named carriers.
-    public var perCarrier: [CarrierID: String]
+    /// URLs for named sources.
+    public var perSource: [SourceID: String]
 
-    public init(all: String? = nil, perCarrier: [CarrierID: String] = [:]) {
+    public init(all: String? = nil, perSource: [SourceID: String] = [:]) {
         self.all = all
-        self.perCarrier = perCarrier
+        self.perSource = perSource
     }
 
-    /// Parses `URL` or `carrier=URL` items, comma-separated.
+    /// Parses `URL` or `source=URL` items, comma-separated.
     public init(parsing text: String) throws(BaseURLError) {
         self.init()
         for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
             let url: String
             if let equals = item.firstIndex(of: "="), !item[..<equals].contains(":") {
                 url = String(item[item.index(after: equals)...])
-                perCarrier[CarrierID(String(item[..<equals]))] = url
+                perSource[SourceID(String(item[..<equals]))] = url
             } else {
                 url = item
                 all = url
@@ -32,12 +32,12 @@ public struct BaseURLs: Sendable, Hashable {
         }
     }
 
-    /// The base URL for `carrier`, or `nil` for its real site.
-    public func url(for carrier: CarrierID) -> String? { perCarrier[carrier] ?? all }
+    /// The base URL for `source`, or `nil` for its real site.
+    public func url(for source: SourceID) -> String? { perSource[source] ?? all }
 }
 
-/// A `--base-url` item that is not `URL` or `carrier=URL` with an http(s) URL.
+/// A `--base-url` item that is not `URL` or `source=URL` with an http(s) URL.
 public struct BaseURLError: Error, Sendable, CustomStringConvertible {
     public let text: String
-    public var description: String { "base URL \"\(text)\" is not an http:// or https:// URL (or carrier=URL)" }
+    public var description: String { "base URL \"\(text)\" is not an http:// or https:// URL (or source=URL)" }
 }

@@ -1,31 +1,32 @@
 public import Foundation
 public import Logging
 public import ShipTrackModel
-import ShipTrackHTTP
 import ShipTrackNumbers
 
-/// Looks up tracking numbers: identifies the carrier, fetches its page (and any follow-on leg), reads it.
+/// Looks up tracking numbers: identifies the carrier, asks its sources in the store's order of preference (falling
+/// back when one cannot answer), follows the parcel to the next carrier after a hand-over, and merges the legs into
+/// one timeline.
 public struct Tracker: Sendable {
-    public let registry: CarrierRegistry
-    private let fetcher: any PageFetching
-    private let baseURLs: BaseURLs
+    /// The sources to ask.
+    public let sources: SourceSet
     private let logger: Logger
 
-    public init(registry: CarrierRegistry, fetcher: any PageFetching, baseURLs: BaseURLs = .init(), logger: Logger) {
-        self.registry = registry
-        self.fetcher = fetcher
-        self.baseURLs = baseURLs
+    public init(sources: SourceSet, logger: Logger) {
+        self.sources = sources
         self.logger = logger
     }
 
+    /// The carriers and sources known.
+    public var registry: CarrierRegistry { sources.registry }
+
     /// Chooses the carrier for `number`: the one named, else the single carrier whose rules accept it.
     public func resolveCarrier(for number: String, named carrier: CarrierID? = nil) throws(TrackingError)
-        -> (number: String, engine: CarrierEngine)
+        -> (number: String, carrier: CarrierDefinition)
     {
         let normalized = TrackingNumber.normalize(number)
         guard !normalized.isEmpty else { throw TrackingError.invalidNumber(number, detail: "empty tracking number") }
         if let carrier {
-            guard let engine = registry.engines[carrier] else {
+            guard let definition = registry.carriers[carrier] else {
                 throw TrackingError.unknownCarrier(normalized, carrier: carrier.rawValue, known: registry.carrierIDs.map(\.rawValue))
             }
             // Naming the carrier skips identification, not validation: a wrong check digit is never sent.
@@ -33,105 +34,157 @@ public struct Tracker: Sendable {
             guard identification.matches.contains(where: { $0.carrier == carrier }) else {
                 let mismatch = identification.nearMisses.first { $0.carrier == carrier }
                 throw TrackingError.invalidNumber(
-                    normalized,
-                    detail: mismatch.map { "invalid: \($0.summary)" } ?? "not a \(carrier) tracking number")
+                    normalized, detail: mismatch.map { "invalid: \($0.summary)" } ?? "not a \(carrier) tracking number")
             }
-            return (normalized, engine)
+            return (normalized, definition)
         }
         let identification = registry.identifier.identify(number)
         switch identification.verdict {
         case .identified(let carrier, _):
-            guard let engine = registry.engines[carrier] else {
+            guard let definition = registry.carriers[carrier] else {
                 throw TrackingError.unknownCarrier(normalized, carrier: carrier.rawValue, known: registry.carrierIDs.map(\.rawValue))
             }
-            return (normalized, engine)
+            return (normalized, definition)
         default:
             throw TrackingError.invalidNumber(normalized, detail: identification.explanation)
         }
     }
 
-    /// Tracks one number. `destination` (ISO alpha-2) decides follow-on legs such as USPS for an ePacket to the US.
+    /// Tracks one number. `destination` (ISO alpha-2) decides follow-on legs such as USPS for an ePacket to the US;
+    /// without it, a follow-on leg is asked when the first leg's events show the parcel reached its country.
     public func track(_ number: String, carrier: CarrierID? = nil, destination: String? = nil, now: Date = Date())
         async throws(TrackingError) -> TrackingResult
     {
-        let (normalized, engine) = try resolveCarrier(for: number, named: carrier)
-        let legs = followOnLegs(of: engine, destination: destination)
-        if legs.isEmpty {
-            let (reading, url) = try await fetchLeg(engine, number: normalized)
-            return result(number: normalized, carrier: engine.id, readings: [(engine.id, reading)], url: url, failures: [], now: now)
-        }
-        // Ask every leg at once; the timeline is their merge, and one failed leg still leaves the others' events.
-        let outcomes = await withTaskGroup(of: (Int, Result<(PageReading, String), TrackingError>).self) { group in
-            for (index, leg) in ([engine] + legs).enumerated() {
-                group.addTask {
-                    do throws(TrackingError) {
-                        return (index, .success(try await fetchLeg(leg, number: normalized)))
-                    } catch {
-                        return (index, .failure(error))
+        let (normalized, definition) = try resolveCarrier(for: number, named: carrier)
+        let followOn = definition.followOnLegs ?? []
+        let known = destination.map { code in followOn.filter { $0.destinations.contains(code.uppercased()) } }
+
+        // With the destination known, every leg is asked at once; otherwise the first leg decides whether to go on.
+        var legs: [(CarrierID, Result<LegAnswer, TrackingError>)] = []
+        if let known, !known.isEmpty {
+            let asked = [definition.id] + known.map(\.carrier)
+            legs = await withTaskGroup(of: (Int, Result<LegAnswer, TrackingError>).self) { group in
+                for (index, leg) in asked.enumerated() {
+                    group.addTask {
+                        do throws(TrackingError) { return (index, .success(try await trackLeg(leg, number: normalized))) } catch {
+                            return (index, .failure(error))
+                        }
+                    }
+                }
+                var collected: [(Int, Result<LegAnswer, TrackingError>)] = []
+                for await outcome in group { collected.append(outcome) }
+                return collected.sorted { $0.0 < $1.0 }.map { (asked[$0.0], $0.1) }
+            }
+            // A source that tracks the whole journey answered the first leg with every leg: drop the others' copies.
+            if case .success(let first) = legs[0].1, first.wholeJourney { legs = [legs[0]] }
+        } else {
+            let first: Result<LegAnswer, TrackingError>
+            do throws(TrackingError) { first = .success(try await trackLeg(definition.id, number: normalized)) } catch {
+                first = .failure(error)
+            }
+            legs = [(definition.id, first)]
+            if destination == nil, case .success(let answer) = first, !answer.wholeJourney {
+                let reached = Set(answer.events.compactMap(\.location.countryCode))
+                for leg in followOn where leg.destinations.contains(where: reached.contains) {
+                    do throws(TrackingError) { legs.append((leg.carrier, .success(try await trackLeg(leg.carrier, number: normalized)))) } catch {
+                        legs.append((leg.carrier, .failure(error)))
                     }
                 }
             }
-            var collected: [(Int, Result<(PageReading, String), TrackingError>)] = []
-            for await outcome in group { collected.append(outcome) }
-            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        let allLegs = [engine] + legs
-        var readings: [(CarrierID, PageReading)] = []
+
+        var answers: [(CarrierID, LegAnswer)] = []
         var failures: [LegFailure] = []
         var errors: [TrackingError] = []
-        var url = ""
-        for (leg, outcome) in zip(allLegs, outcomes) {
+        for (leg, outcome) in legs {
             switch outcome {
-            case .success(let (reading, legURL)):
-                readings.append((leg.id, reading))
-                if url.isEmpty { url = legURL }
+            case .success(let answer): answers.append((leg, answer))
             case .failure(let error):
                 errors.append(error)
-                failures.append(LegFailure(carrier: leg.id, message: error.detail))
+                failures.append(LegFailure(carrier: leg, outcome: error.outcome, message: error.description))
             }
         }
         // With no leg answering, the first leg's failure is the answer (a not-found from both legs is not-found).
-        guard !readings.isEmpty else { throw errors[0] }
-        return result(number: normalized, carrier: engine.id, readings: readings, url: url, failures: failures, now: now)
-    }
-
-    private func followOnLegs(of engine: CarrierEngine, destination: String?) -> [CarrierEngine] {
-        (engine.definition.followOnLegs ?? []).compactMap { leg in
-            let applies = destination.map { code in leg.destinations.contains { $0.uppercased() == code.uppercased() } }
-                ?? (leg.askWhenDestinationUnknown ?? false)
-            return applies ? registry.engines[leg.carrier] : nil
-        }
-    }
-
-    private func fetchLeg(_ engine: CarrierEngine, number: String) async throws(TrackingError) -> (PageReading, String) {
-        let request = engine.request(for: number, baseURL: baseURLs.url(for: engine.id))
-        let response: HTTPResponse
-        do {
-            response = try await fetcher.fetch(request, carrier: engine.id)
-        } catch let error as HTTPClientError {
-            throw TrackingError.transport(number, carrier: engine.id.rawValue, error: error)
-        } catch is CancellationError {
-            throw TrackingError.cancelled(number, carrier: engine.id.rawValue)
-        } catch {
-            throw TrackingError.fetchFailed(number, carrier: engine.id.rawValue, detail: "\(request.url): \(error)")
-        }
-        return (try engine.read(response, number: number, logger: logger), request.url)
-    }
-
-    private func result(
-        number: String, carrier: CarrierID, readings: [(CarrierID, PageReading)], url: String, failures: [LegFailure],
-        now: Date
-    ) -> TrackingResult {
-        var events: [TrackingEvent] = []
+        guard let origin = answers.first?.1 else { throw errors[0] }
+        let legOrder = [definition.id] + followOn.map(\.carrier)
         var statusWithoutEvents = TrackingStatus.pending
-        for (_, reading) in readings {
-            switch reading {
-            case .events(let legEvents): events += legEvents
-            case .noEvents(let status): statusWithoutEvents = max(statusWithoutEvents, status)
-            }
+        for (_, answer) in answers where answer.events.isEmpty { statusWithoutEvents = max(statusWithoutEvents, answer.statusWithoutEvents) }
+        var quality = ReadingQuality(rowsSeen: 0, rowsUnderstood: 0)
+        for (_, answer) in answers {
+            quality.rowsSeen += answer.quality.rowsSeen
+            quality.rowsUnderstood += answer.quality.rowsUnderstood
+            quality.unread += answer.quality.unread
         }
         return TrackingResult(
-            trackingNumber: number, carrier: carrier, events: TimelineMerger.merge(events), fetchedAt: now,
-            sourceURL: url, legFailures: failures, statusWithoutEvents: statusWithoutEvents)
+            trackingNumber: normalized, carrier: definition.id, source: origin.source,
+            events: Timeline.merged(answers.map(\.1.events), legOrder: legOrder), fetchedAt: now,
+            sourceURL: origin.url, legFailures: failures, statusWithoutEvents: statusWithoutEvents,
+            fallbacks: answers.flatMap(\.1.fallbacks), reading: quality, notes: answers.flatMap(\.1.notes),
+            legOrder: legOrder)
+    }
+
+    /// What one leg's sources said.
+    struct LegAnswer: Sendable {
+        var events: [TrackingEvent]
+        var statusWithoutEvents: TrackingStatus
+        var quality: ReadingQuality
+        var notes: [String]
+        var source: SourceID
+        var fallbacks: [SourceFallback]
+        var url: String
+        var wholeJourney: Bool
+    }
+
+    /// Asks `carrier`'s sources in order until one answers; a source that cannot answer for reasons of its own
+    /// (blocked, unauthorized, quota exhausted) hands over to the next, and the result says so.
+    func trackLeg(_ carrier: CarrierID, number: String) async throws(TrackingError) -> LegAnswer {
+        let chain = sources.chain(for: carrier)
+        guard !chain.isEmpty else {
+            let wanted = sources.preferences[carrier] ?? []
+            let needs = wanted.compactMap { source -> String? in
+                guard case .noCredentials(let names) = sources.unavailable[source] else { return nil }
+                return "\(source) needs \(names.joined(separator: " and "))"
+            }
+            throw TrackingError.noSource(
+                number, carrier: carrier.rawValue,
+                detail: "no source for \(carrier) is configured" + (needs.isEmpty ? "" : " (\(needs.joined(separator: "; ")))")
+                    + ": see docs/sources.md")
+        }
+        var fallbacks: [SourceFallback] = []
+        var last: TrackingError?
+        for client in chain {
+            do {
+                let reading = try await client.track(AskedNumber(number: number, carrier: carrier))
+                if !fallbacks.isEmpty {
+                    logger.notice(
+                        "used a fallback source",
+                        metadata: ["number": "\(number)", "source": "\(client.id)",
+                                   "instead_of": "\(fallbacks.map(\.source.rawValue).joined(separator: ","))"])
+                }
+                let url = client.baseURL
+                switch reading {
+                case .events(let events, let quality, let notes):
+                    return LegAnswer(
+                        events: events, statusWithoutEvents: .pending, quality: quality, notes: notes, source: client.id,
+                        fallbacks: fallbacks, url: url, wholeJourney: client.engine.definition.tracksWholeJourney ?? false)
+                case .noEvents(let status, let notes):
+                    return LegAnswer(
+                        events: [], statusWithoutEvents: status, quality: ReadingQuality(rowsSeen: 0, rowsUnderstood: 0),
+                        notes: notes, source: client.id, fallbacks: fallbacks, url: url,
+                        wholeJourney: client.engine.definition.tracksWholeJourney ?? false)
+                }
+            } catch where error.outcome.fallsBack {
+                fallbacks.append(
+                    SourceFallback(source: client.id, outcome: error.outcome, message: error.detail + (error.advice.map { ". \($0)" } ?? "")))
+                last = error
+            } catch {
+                var failure = error
+                failure.fallbacks = fallbacks
+                throw failure
+            }
+        }
+        var failure = last ?? TrackingError.noSource(number, carrier: carrier.rawValue, detail: "no source answered")
+        failure.fallbacks = Array(fallbacks.dropLast())
+        throw failure
     }
 }

@@ -2,99 +2,176 @@ public import Foundation
 public import ShipTrackModel
 public import ShipTrackNumbers
 
-/// The carriers this process knows: the built-in definitions, optionally replaced or extended from a folder.
+/// The carriers and tracking sources this process knows: the built-in definitions, optionally replaced or extended
+/// from folders.
 public struct CarrierRegistry: Sendable {
-    /// Compiled carriers by identifier.
-    public let engines: [CarrierID: CarrierEngine]
+    /// Carrier definitions by identifier.
+    public let carriers: [CarrierID: CarrierDefinition]
+    /// Where each carrier definition came from (`usps.json (built-in)` or a path).
+    public let carrierOrigins: [CarrierID: String]
+    /// Compiled sources by identifier.
+    public let sources: [SourceID: SourceEngine]
     /// Identifies tracking numbers against every carrier's `numbers` rules.
     public let identifier: TrackingNumberIdentifier
 
-    /// The environment variable naming a folder of definitions, used when `--carriers` is not given.
+    /// The environment variables naming folders of definitions, used when `--carriers` / `--sources` are not given.
     public static let directoryEnvironmentVariable = "SHIPTRACK_CARRIERS"
+    public static let sourcesEnvironmentVariable = "SHIPTRACK_SOURCES"
 
-    /// The definitions compiled into the binary (from `Carriers/*.json`), so it runs with no files beside it.
+    /// The definitions compiled into the binary (from `Carriers/*.json` and `TrackingSources/*.json`), so it runs with
+    /// no files beside it.
     public static func builtIn() throws(CarrierDefinitionError) -> CarrierRegistry {
-        try CarrierRegistry(engines: builtInEngines())
+        try load(carriersFrom: nil, sourcesFrom: nil)
     }
 
-    /// Built-in definitions, with every `*.json` file of `directory` replacing the built-in of the same `id` or
-    /// adding a carrier.
-    public static func load(overridesFrom directory: URL?) throws(CarrierDefinitionError) -> CarrierRegistry {
-        var engines = try builtInEngines()
-        if let directory {
-            for engine in try loadDirectory(directory) { engines[engine.id] = engine }
+    /// Built-in definitions, with every `*.json` file of the folders replacing the built-in of the same `id` or adding
+    /// one.
+    public static func load(carriersFrom carrierFolder: URL?, sourcesFrom sourceFolder: URL?) throws(CarrierDefinitionError)
+        -> CarrierRegistry
+    {
+        var carriers: [CarrierID: (CarrierDefinition, String)] = [:]
+        for file in embeddedCarrierFiles {
+            let carrier = try compileCarrier(Data(file.contents.utf8), origin: "\(file.name) (built-in)")
+            carriers[carrier.id] = (carrier, "\(file.name) (built-in)")
         }
-        return try CarrierRegistry(engines: engines)
+        var sources: [SourceID: SourceEngine] = [:]
+        for file in embeddedSourceFiles {
+            let engine = try compileSource(Data(file.contents.utf8), origin: "\(file.name) (built-in)")
+            sources[engine.id] = engine
+        }
+        if let carrierFolder {
+            for (carrier, origin) in try loadCarriers(carrierFolder) { carriers[carrier.id] = (carrier, origin) }
+        }
+        if let sourceFolder {
+            for engine in try loadSources(sourceFolder) { sources[engine.id] = engine }
+        }
+        return try CarrierRegistry(carriers: carriers, sources: sources)
     }
 
-    /// Only the definitions in `directory` (what `shiptrack carriers --check DIR` validates).
-    public static func loadDirectory(_ directory: URL) throws(CarrierDefinitionError) -> [CarrierEngine] {
-        let files: [URL]
+    /// Only the carrier definitions in `directory` (what `shiptrack carriers --check DIR` validates).
+    public static func loadCarriers(_ directory: URL) throws(CarrierDefinitionError) -> [(CarrierDefinition, String)] {
+        try jsonFiles(in: directory).map { file throws(CarrierDefinitionError) in
+            let carrier = try compileCarrier(try contents(of: file), origin: file.path)
+            try checkName(carrier.id.rawValue, file: file)
+            return (carrier, file.path)
+        }
+    }
+
+    /// Only the source definitions in `directory`.
+    public static func loadSources(_ directory: URL) throws(CarrierDefinitionError) -> [SourceEngine] {
+        try jsonFiles(in: directory).map { file throws(CarrierDefinitionError) in
+            let engine = try compileSource(try contents(of: file), origin: file.path)
+            try checkName(engine.id.rawValue, file: file)
+            return engine
+        }
+    }
+
+    /// Decodes and checks one carrier file's contents.
+    public static func compileCarrier(_ data: Data, origin: String) throws(CarrierDefinitionError) -> CarrierDefinition {
+        if let version = schemaVersion(of: data), version == 1 {
+            throw CarrierDefinitionError(
+                file: origin, key: "schema_version",
+                message: "version 1 carrier files held the page recipe, which now belongs to a source: move request, page and statuses into a file in TrackingSources/ (see TrackingSources/README.md) and write schema_version 2 here")
+        }
+        let definition: CarrierDefinition
+        do { definition = try JSONDecoder().decode(CarrierDefinition.self, from: data) } catch let error as DecodingError {
+            throw CarrierDefinitionError(decoding: error, file: origin)
+        } catch {
+            throw CarrierDefinitionError(file: origin, key: "", message: "\(error)")
+        }
+        guard definition.schemaVersion == 2 else {
+            throw CarrierDefinitionError(file: origin, key: "schema_version", message: "version \(definition.schemaVersion) is not supported (this build reads 2)")
+        }
+        guard !definition.id.rawValue.isEmpty,
+            definition.id.rawValue.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else { throw CarrierDefinitionError(file: origin, key: "id", message: "use letters, digits, - and _ only") }
+        do { try definition.numbers.validate(file: origin) } catch {
+            throw CarrierDefinitionError(file: origin, key: error.keyPath, message: error.message)
+        }
+        if let page = definition.trackingPage, !(page.hasPrefix("https://") || page.hasPrefix("http://")) || !page.contains("{number}") {
+            throw CarrierDefinitionError(file: origin, key: "tracking_page", message: "must be an http(s) URL with {number}")
+        }
+        return definition
+    }
+
+    /// Decodes and compiles one source file's contents.
+    public static func compileSource(_ data: Data, origin: String) throws(CarrierDefinitionError) -> SourceEngine {
+        let definition: SourceDefinition
+        do { definition = try JSONDecoder().decode(SourceDefinition.self, from: data) } catch let error as DecodingError {
+            throw CarrierDefinitionError(decoding: error, file: origin)
+        } catch {
+            throw CarrierDefinitionError(file: origin, key: "", message: "\(error)")
+        }
+        return try SourceEngine(definition: definition, origin: origin)
+    }
+
+    private static func schemaVersion(of data: Data) -> Int? {
+        struct Version: Decodable {
+            var schemaVersion: Int?
+            enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
+        }
+        return (try? JSONDecoder().decode(Version.self, from: data))?.schemaVersion
+    }
+
+    private static func jsonFiles(in directory: URL) throws(CarrierDefinitionError) -> [URL] {
         do {
-            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            return try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
                 .filter { $0.pathExtension == "json" }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
         } catch {
             throw CarrierDefinitionError(file: directory.path, key: "", message: "cannot read the folder: \(error.localizedDescription)")
         }
-        var engines: [CarrierEngine] = []
-        var seen: [CarrierID: String] = [:]
-        for file in files {
-            let data: Data
-            do { data = try Data(contentsOf: file) } catch {
-                throw CarrierDefinitionError(file: file.path, key: "", message: "cannot read: \(error.localizedDescription)")
-            }
-            let engine = try compile(data, source: file.path)
-            let expected = file.deletingPathExtension().lastPathComponent
-            guard engine.id.rawValue == expected.lowercased() else {
-                throw CarrierDefinitionError(
-                    file: file.path, key: "id", message: "\(engine.id) does not match the file name (\(expected).json)")
-            }
-            if let other = seen[engine.id] {
-                throw CarrierDefinitionError(file: file.path, key: "id", message: "\(engine.id) is also defined in \(other)")
-            }
-            seen[engine.id] = file.path
-            engines.append(engine)
-        }
-        return engines
     }
 
-    /// Decodes and compiles one definition file's contents.
-    public static func compile(_ data: Data, source: String) throws(CarrierDefinitionError) -> CarrierEngine {
-        let definition: CarrierDefinition
-        do {
-            definition = try JSONDecoder().decode(CarrierDefinition.self, from: data)
-        } catch let error as DecodingError {
-            throw CarrierDefinitionError(decoding: error, file: source)
-        } catch {
-            throw CarrierDefinitionError(file: source, key: "", message: "\(error)")
+    private static func contents(of file: URL) throws(CarrierDefinitionError) -> Data {
+        do { return try Data(contentsOf: file) } catch {
+            throw CarrierDefinitionError(file: file.path, key: "", message: "cannot read: \(error.localizedDescription)")
         }
-        return try CarrierEngine(definition: definition, source: source)
     }
 
-    private static func builtInEngines() throws(CarrierDefinitionError) -> [CarrierID: CarrierEngine] {
-        var engines: [CarrierID: CarrierEngine] = [:]
-        for file in embeddedCarrierFiles {
-            let engine = try compile(Data(file.contents.utf8), source: "\(file.name) (built-in)")
-            engines[engine.id] = engine
+    private static func checkName(_ id: String, file: URL) throws(CarrierDefinitionError) {
+        let expected = file.deletingPathExtension().lastPathComponent
+        guard id == expected.lowercased() else {
+            throw CarrierDefinitionError(file: file.path, key: "id", message: "\(id) does not match the file name (\(expected).json)")
         }
-        return engines
     }
 
-    init(engines: [CarrierID: CarrierEngine]) throws(CarrierDefinitionError) {
-        for engine in engines.values {
-            for leg in engine.definition.followOnLegs ?? [] where engines[leg.carrier] == nil {
-                throw CarrierDefinitionError(
-                    file: engine.source, key: "follow_on_legs", message: "no carrier named \(leg.carrier)")
+    init(carriers: [CarrierID: (CarrierDefinition, String)], sources: [SourceID: SourceEngine]) throws(CarrierDefinitionError) {
+        for (carrier, origin) in carriers.values {
+            for leg in carrier.followOnLegs ?? [] where carriers[leg.carrier] == nil {
+                throw CarrierDefinitionError(file: origin, key: "follow_on_legs", message: "no carrier named \(leg.carrier)")
+            }
+            for (index, source) in carrier.sources.enumerated() {
+                guard let engine = sources[source] else {
+                    throw CarrierDefinitionError(
+                        file: origin, key: "sources[\(index)]",
+                        message: "no source named \(source) (known: \(sources.keys.sorted().map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard engine.definition.serves[carrier.id] != nil else {
+                    throw CarrierDefinitionError(file: origin, key: "sources[\(index)]", message: "\(source) does not serve \(carrier.id)")
+                }
             }
         }
-        self.engines = engines
+        for engine in sources.values {
+            for carrier in engine.definition.serves.keys where carriers[carrier] == nil {
+                throw CarrierDefinitionError(file: engine.origin, key: "serves.\(carrier)", message: "no carrier named \(carrier)")
+            }
+        }
+        self.carriers = carriers.mapValues(\.0)
+        self.carrierOrigins = carriers.mapValues(\.1)
+        self.sources = sources
         identifier = TrackingNumberIdentifier(
-            rules: engines.values.sorted { $0.id < $1.id }.map { (carrier: $0.id, rules: $0.definition.numbers) })
+            rules: carriers.values.map(\.0).sorted { $0.id < $1.id }.map { (carrier: $0.id, rules: $0.numbers) })
     }
 
     /// Carrier identifiers, sorted.
-    public var carrierIDs: [CarrierID] { engines.keys.sorted() }
+    public var carrierIDs: [CarrierID] { carriers.keys.sorted() }
+
+    /// Source identifiers, sorted.
+    public var sourceIDs: [SourceID] { sources.keys.sorted() }
+
+    /// The sources serving `carrier`, in the carrier definition's order of preference.
+    public func defaultSources(for carrier: CarrierID) -> [SourceID] { carriers[carrier]?.sources ?? [] }
 }
 
 extension CarrierDefinitionError {

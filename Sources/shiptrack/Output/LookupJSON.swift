@@ -5,9 +5,10 @@ import ShipTrackModel
 
 /// The `--json` form of a lookup: an array with one object per number given, in order.
 ///
-/// `{"input", "outcome": "found" | "not_found" | "invalid_input" | "fetch_failed" | "page_not_recognised",
-///   "result": TrackingResult?, "error": {"category", "message"}?, "estimate": ShipmentEstimate?}`; see
-/// docs/tracking-model.md and docs/estimator.md.
+/// `{"input", "outcome": TrackingOutcome (found, layout_partly_not_recognised, not_found, not_yet, blocked,
+///   unauthorized, rate_limited, quota_exhausted, carrier_error, fetch_failed, layout_not_recognised, invalid_input,
+///   no_source, not_checked), "result": TrackingResult?, "error": {"outcome", "kind", "source", "message", "advice",
+///   "tried_first"}?, "estimate": ShipmentEstimate?}`; see docs/tracking-model.md and docs/estimator.md.
 enum LookupJSON {
     struct Entry: Encodable {
         let input: String
@@ -18,17 +19,30 @@ enum LookupJSON {
     }
 
     struct ErrorEntry: Encodable {
-        let category: String
+        let outcome: TrackingOutcome
+        let kind: String
+        let source: SourceID?
         let message: String
+        let advice: String?
+        let triedFirst: [SourceFallback]
+
+        enum CodingKeys: String, CodingKey {
+            case outcome, kind, source, message, advice
+            case triedFirst = "tried_first"
+        }
     }
 
     static func render(_ outcomes: [LookupOutcome], estimates: [ShipmentEstimate?]) throws -> String {
         let entries = zip(outcomes, estimates).map { outcome, estimate in
             Entry(
                 input: outcome.input,
-                outcome: outcome.error?.category.rawValue ?? "found",
+                outcome: outcome.error?.outcome.rawValue ?? outcome.result?.outcome.rawValue ?? "found",
                 result: outcome.result,
-                error: outcome.error.map { ErrorEntry(category: $0.category.rawValue, message: $0.description) },
+                error: outcome.error.map {
+                    ErrorEntry(
+                        outcome: $0.outcome, kind: $0.kind, source: $0.source, message: $0.detail, advice: $0.advice,
+                        triedFirst: $0.fallbacks)
+                },
                 estimate: estimate)
         }
         return try encode(entries)

@@ -1,0 +1,55 @@
+public import Logging
+import ShipTrackHTTP
+public import ShipTrackModel
+import ShipTrackNumbers
+import ShipTrackXML
+
+/// What a saved answer says, read with a definition and no network (`shiptrack parse-page`, golden tests).
+public enum SavedAnswerReading: Sendable {
+    /// The answer as a whole is a failure (a block page, an error reply).
+    case whole(TrackingError)
+    /// Per number, in the answer's order.
+    case items([(number: String, result: Result<ItemReading, TrackingError>)])
+}
+
+extension SourceEngine {
+    /// Reads a saved answer as if the source had sent it with status 200. Without `number`, an answer about several
+    /// numbers is read for every number it names; a page is read for the number given (or its file name).
+    public func read(
+        saved bytes: [UInt8], charset: String?, context: String, number: String?, carrier: CarrierID,
+        logger: Logger
+    ) -> SavedAnswerReading {
+        var headers: [(name: String, value: String)] = []
+        if let charset { headers.append(("Content-Type", "text/plain; charset=\(charset)")) }
+        let response = HTTPResponse(statusCode: 200, headers: headers, body: bytes, effectiveURL: context)
+        var numbers: [String] = number.map { [TrackingNumber.normalize($0)] } ?? []
+        if numbers.isEmpty, let items {
+            let document = try? (format == .json
+                ? MarkupDocument.parseJSON(bytes, context: context, maxBytes: maxBytes)
+                : format == .xml ? MarkupDocument.parseXML(bytes, context: context, maxBytes: maxBytes)
+                : MarkupDocument.parseHTML(bytes, context: context, maxBytes: maxBytes))
+            for node in (try? document?.documentNode.select(items)) ?? [] {
+                let found = TrackingNumber.normalize(firstText(itemNumber, in: node))
+                if !found.isEmpty, !numbers.contains(found) { numbers.append(found) }
+            }
+        }
+        if numbers.isEmpty { numbers = [""] }
+        let asked = numbers.map { AskedNumber(number: $0, carrier: carrier) }
+        switch read(response, asked: asked, logger: logger) {
+        case .whole(let failure):
+            let first = asked[0]
+            let error: TrackingError
+            switch failure.kind {
+            case .layout: error = .layoutNotRecognised(first.number, carrier: carrier.rawValue, source: id, detail: failure.message)
+            case .emptyBody: error = .emptyBody(first.number, carrier: carrier.rawValue, source: id, url: context)
+            case .tooLarge: error = .tooLarge(first.number, carrier: carrier.rawValue, source: id, detail: failure.message)
+            default:
+                error = failure.outcome.error(
+                    first.number, carrier: carrier.rawValue, source: id, message: failure.message, retryAfter: failure.retryAfter)
+            }
+            return .whole(error.advising(advice(for: error.outcome)))
+        case .items(let results):
+            return .items(numbers.compactMap { number in results[number].map { (number, $0) } })
+        }
+    }
+}
