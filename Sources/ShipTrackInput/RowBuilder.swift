@@ -148,6 +148,8 @@ struct RowBuilder {
         }
     }
 
+    /// `text` as an instant: common shapes straight from the bytes, everything else (and every error) by the parser,
+    /// which is the one definition of what a time may look like.
     private func parseTime(_ text: String, column: CanonicalColumn, line: Int) throws(RowError) -> Date {
         let calendar = timestamps.calendar
         if let fast = text.utf8.withContiguousStorageIfAvailable({ TimestampFastPath.parse($0, calendar: calendar) }),
@@ -158,29 +160,8 @@ struct RowBuilder {
         do {
             return try timestamps.parse(text, field: labels[column.index])
         } catch {
-            if let joined = RowBuilder.joiningOffset(text),
-                let date = try? timestamps.parse(joined, field: labels[column.index])
-            {
-                return date
-            }
             throw rowError(error, column: column, value: text, line: line)
         }
-    }
-
-    /// `2026-03-02 10:00:00+0800` from `2026-03-02 10:00:00 +0800`, the way shop platforms export times (a space
-    /// before the offset, which ISO 8601 does not allow); `nil` for any other text.
-    static func joiningOffset(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard let space = bytes.lastIndex(of: UInt8(ascii: " ")), space >= 16, space + 3 < bytes.count,
-            bytes[space - 1] >= UInt8(ascii: "0"), bytes[space - 1] <= UInt8(ascii: "9"),
-            bytes[space + 1] == UInt8(ascii: "+") || bytes[space + 1] == UInt8(ascii: "-"),
-            bytes[(space + 2)...].allSatisfy({
-                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":")
-            })
-        else { return nil }
-        var joined = bytes
-        joined.remove(at: space)
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// A row error from the estimator's ``InputError`` (which names the field and value the same way).

@@ -35,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the reports go (default: \(BatchStore.defaultReportDirectory)).")
     var reportDir: String?
 
-    @Option(name: .long, help: "Compute flags as of this time instead of now (ISO 8601 or a date).")
+    @Option(name: .long, help: "Compute flags as of this time instead of now (ISO 8601, a date, or 11/20/2026 10:00).")
     var asOf: String?
 
     @Option(name: .long, help: "Stop starting new checks after this long (e.g. 90m, 2h, 3600s); the rest is reported as not checked.")
@@ -59,6 +59,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it only shows when stderr is a terminal).")
     var noProgress = false
 
+    @OptionGroup var time: TimeOptions
     @OptionGroup var carrierOptions: CarrierOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -100,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
 
     private func makeConfiguration(registry: CarrierRegistry, logger: Logger) throws -> NightlyRunConfiguration {
         let policy = try self.policy.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
-        let parser = TimestampParser(policy: policy)
+        let parser = time.parser(policy: policy)
         var input = InputOptions(countries: .builtIn, timestamps: parser)
         input.format = inputFormat.flatMap(InputFormat.init(name:))
         input.columnMapping = try InputOptions.parseColumnMapping(column)
