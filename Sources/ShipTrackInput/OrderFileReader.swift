@@ -49,12 +49,21 @@ public struct OrderFileReader {
     public var header: [String] { core.layout.header }
     /// Bytes read from the file so far (for progress).
     public var bytesRead: Int { core.input.bytesRead }
+    /// The CSV separator in use (found from the header unless ``InputOptions/separator`` set it); `nil` for JSON
+    /// Lines.
+    public var separator: CSVSeparator? { core.statistics.separator }
+
+    /// Counts and hints so far: rows read, rejected and skipped as line items, physical lines, and what looks wrong
+    /// with the file as a whole. Final once ``next()`` has returned `nil`.
+    public var statistics: OrderFileStatistics { core.statistics }
 
     /// How messages name a canonical column in this file: `destination`, or `destination (Ship Country)` when the
     /// column mapping points it at another header.
     public func fieldName(_ column: CanonicalColumn) -> String { core.layout.labels[column.index] }
 
-    /// The next row, valid or rejected, or `nil` at the end of the file. Blank lines are skipped.
+    /// The next row, valid or rejected, or `nil` at the end of the file. Blank lines are skipped, and so are a shop
+    /// export's line-item rows (the same order id as the row before, with no destination, tracking number, carrier or
+    /// ship time), which only ``statistics`` counts.
     /// - Throws: ``InputFileError`` only when the file cannot be read any further (an I/O error).
     public mutating func next() throws(InputFileError) -> InputRecord? {
         try core.next()

@@ -21,6 +21,8 @@ struct RowBuilder {
 
     /// The row's fields by canonical index: `nil` when the column or key is absent, else a range of the field bytes.
     var slots: [Range<Int>?] = Array(repeating: nil, count: CanonicalColumn.allCases.count)
+    /// The previous row's order id (trimmed bytes, whether that row was valid or not), to recognise line-item rows.
+    private var previousOrderID: [UInt8] = []
 
     init(file: String, labels: [String], options: InputOptions) {
         self.file = file
@@ -32,6 +34,29 @@ struct RowBuilder {
 
     mutating func clearSlots() {
         for index in slots.indices { slots[index] = nil }
+    }
+
+    /// Whether the row in ``slots`` is a shop export's extra line-item row: the same order id as the row before and
+    /// no destination, tracking number, carrier or ship time. Such a row names a product, not a parcel: the order's
+    /// first row carries everything ShipTrack reads. (A row with a tracking number, or a new order id, is never one.)
+    /// Remembers the row's order id for the next call.
+    mutating func isLineItemRow(fields: UnsafePointer<UInt8>) -> Bool {
+        let orderID = trimmedSlot(.orderID, fields: fields)
+        defer {
+            previousOrderID.removeAll(keepingCapacity: true)
+            previousOrderID.append(contentsOf: orderID)
+        }
+        guard orderID.count > 0, trimmedSlot(.destination, fields: fields).isEmpty,
+            trimmedSlot(.trackingNumber, fields: fields).isEmpty, trimmedSlot(.carrier, fields: fields).isEmpty,
+            trimmedSlot(.shippedAt, fields: fields).isEmpty
+        else { return false }
+        return orderID.elementsEqual(previousOrderID)
+    }
+
+    /// A slot's bytes, trimmed; empty when the column or key is absent.
+    private func trimmedSlot(_ column: CanonicalColumn, fields: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let range = slots[column.index] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return ByteText.trimmed(UnsafeBufferPointer(start: fields + range.lowerBound, count: range.count))
     }
 
     /// A field's value, trimmed.
