@@ -11,10 +11,10 @@ final class ReaderCore {
     private let jsonParser: JSONLineParser
     private var builder: RowBuilder
     private let maxRecordBytes: Int
-    /// Counts for the batch; ``OrderFileStatistics/physicalLines`` is filled in when read.
+    /// The counts of what ``next()`` skips (the reader counts what it returns); ``OrderFileStatistics/physicalLines``
+    /// is filled in when read. Touched only off the common path: every access to a class's property costs a runtime
+    /// exclusivity check, which a per-row counter here would pay a million times.
     private var counts = OrderFileStatistics()
-    /// Whether ``next()`` has returned `nil`.
-    private var finished = false
 
     static func chunkBytes(_ options: InputOptions) -> Int { max(1, options.readChunkBytes) }
 
@@ -51,23 +51,14 @@ final class ReaderCore {
     deinit { fields.deallocate() }
 
     func next() throws(InputFileError) -> InputRecord? {
-        let record: InputRecord?
         switch format {
-        case .csv: record = try nextCSV()
-        case .jsonl: record = try nextJSONLine()
+        case .csv: try nextCSV()
+        case .jsonl: try nextJSONLine()
         }
-        switch record {
-        case .row: counts.rowsAccepted += 1
-        case .rejected(let error):
-            counts.rowsRejected += 1
-            if error.code == .wrongFieldCount { counts.wrongFieldCountRows += 1 }
-        case nil: finished = true
-        }
-        return record
     }
 
-    /// The counts so far, with the lines read (every line once the end is reached).
-    var statistics: OrderFileStatistics {
+    /// The counts of what was skipped so far, with the lines read (every line once `finished`, the end reached).
+    func statistics(finished: Bool) -> OrderFileStatistics {
         var statistics = counts
         // `line` is the line the unread bytes start on: every line before it has been read, and at the end a last
         // line without a line break has been read too.
@@ -306,56 +297,48 @@ final class ReaderCore {
                     counts.blankLines += 1
                     continue
                 }
-                counts.lineBreaksInQuotedFields += scanner.quotedLineBreaks
-                guard let record = csvRecord(line: rowLine, textAfterQuote: textAfterQuote) else {
+                if anyQuoted, case let quoted = scanner.quotedLineBreaks, quoted > 0 {
+                    counts.lineBreaksInQuotedFields += quoted
+                }
+                if let problem = csvProblem(line: rowLine, textAfterQuote: textAfterQuote) { return .rejected(problem) }
+                // One access to the builder for the slots and the line-item check: every access to a class's
+                // property is checked at run time, and records are large enough that wrapping them costs too.
+                if builder.fillSlots(positions: layout.positions, fieldEnds: scanner.fieldEnds, fields: fields) {
                     counts.lineItemRowsSkipped += 1
                     continue
                 }
-                return record
+                return builder.build(line: rowLine, fields: fields)
             }
         }
     }
 
-    /// The current CSV record as a row, or why not; `nil` for a shop export's line-item row.
-    private func csvRecord(line: Int, textAfterQuote: Int?) -> InputRecord? {
+    /// Why the current CSV record cannot be a row at all (its quoting, field count or a field's length), or `nil`.
+    private func csvProblem(line: Int, textAfterQuote: Int?) -> RowError? {
         let columnCount = layout.header.count
         if let column = textAfterQuote {
-            return .rejected(
-                RowError(
-                    code: .malformedCSV, file: input.name, line: line, field: fieldLabel(column),
-                    message: "has text after its closing quote (quote the whole field and double any quote inside it)"
-                ))
+            return RowError(
+                code: .malformedCSV, file: input.name, line: line, field: fieldLabel(column),
+                message: "has text after its closing quote (quote the whole field and double any quote inside it)")
         }
         let fieldCount = scanner.fieldEnds.count
         guard fieldCount == columnCount else {
-            return .rejected(
-                RowError(
-                    code: .wrongFieldCount, file: input.name, line: line,
-                    message: "has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); the header has \(columnCount)"))
+            return RowError(
+                code: .wrongFieldCount, file: input.name, line: line,
+                message: "has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); the header has \(columnCount)")
         }
         var previousEnd = 0
         for (index, end) in scanner.fieldEnds.enumerated() {
             let length = end - previousEnd
             if length > builder.maxFieldBytes {
-                return .rejected(
-                    RowError(
-                        code: .fieldTooLong, file: input.name, line: line,
-                        column: layout.positions.firstIndex(of: index).map { CanonicalColumn.allCases[$0] },
-                        field: fieldLabel(index),
-                        message: "is \(length) bytes long; the limit is \(builder.maxFieldBytes)"))
+                return RowError(
+                    code: .fieldTooLong, file: input.name, line: line,
+                    column: layout.positions.firstIndex(of: index).map { CanonicalColumn.allCases[$0] },
+                    field: fieldLabel(index),
+                    message: "is \(length) bytes long; the limit is \(builder.maxFieldBytes)")
             }
             previousEnd = end
         }
-        for column in CanonicalColumn.allCases {
-            if let position = layout.positions[column.index] {
-                let start = position == 0 ? 0 : scanner.fieldEnds[position - 1]
-                builder.slots[column.index] = start..<scanner.fieldEnds[position]
-            } else {
-                builder.slots[column.index] = nil
-            }
-        }
-        if builder.isLineItemRow(fields: fields) { return nil }
-        return builder.build(line: line, fields: fields)
+        return nil
     }
 
     /// How messages name CSV column `position`: the canonical label, or the header as written.

@@ -12,6 +12,8 @@ struct RowBuilder {
     let countries: CountryTable
     let timestamps: TimestampParser
     let maxFieldBytes: Int
+    /// The order id of the last row that had a readable one (valid or rejected), to recognise line-item rows.
+    private var previousOrderID = ""
     /// Destinations already resolved, by their text: most files name few countries, often by name.
     private var countryCache: [String: ResolvedCountry] = [:]
     /// Bounds the cache, so a file of random names cannot grow it without end.
@@ -21,8 +23,6 @@ struct RowBuilder {
 
     /// The row's fields by canonical index: `nil` when the column or key is absent, else a range of the field bytes.
     var slots: [Range<Int>?] = Array(repeating: nil, count: CanonicalColumn.allCases.count)
-    /// The previous row's order id (trimmed bytes, whether that row was valid or not), to recognise line-item rows.
-    private var previousOrderID: [UInt8] = []
 
     init(file: String, labels: [String], options: InputOptions) {
         self.file = file
@@ -37,20 +37,18 @@ struct RowBuilder {
     }
 
     /// Whether the row in ``slots`` is a shop export's extra line-item row: the same order id as the row before and
-    /// no destination, tracking number, carrier or ship time. Such a row names a product, not a parcel: the order's
-    /// first row carries everything ShipTrack reads. (A row with a tracking number, or a new order id, is never one.)
-    /// Remembers the row's order id for the next call.
-    mutating func isLineItemRow(fields: UnsafePointer<UInt8>) -> Bool {
-        let orderID = trimmedSlot(.orderID, fields: fields)
-        defer {
-            previousOrderID.removeAll(keepingCapacity: true)
-            previousOrderID.append(contentsOf: orderID)
-        }
-        guard orderID.count > 0, trimmedSlot(.destination, fields: fields).isEmpty,
+    /// no destination, tracking number, carrier or ship time.
+    ///
+    /// A Shopify-style export writes one row per product; only an order's first row carries its shipping details,
+    /// the others name a product, not a parcel. A row with a tracking number, or a new order id, is never one. The
+    /// common row has a destination, so it costs one look at that field; "the row before" is the last row whose order
+    /// id could be read (rows rejected for their field count or quoting have none).
+    func isLineItemRow(fields: UnsafePointer<UInt8>) -> Bool {
+        guard trimmedSlot(.destination, fields: fields).isEmpty, !previousOrderID.isEmpty,
             trimmedSlot(.trackingNumber, fields: fields).isEmpty, trimmedSlot(.carrier, fields: fields).isEmpty,
             trimmedSlot(.shippedAt, fields: fields).isEmpty
         else { return false }
-        return orderID.elementsEqual(previousOrderID)
+        return trimmedSlot(.orderID, fields: fields).elementsEqual(previousOrderID.utf8)
     }
 
     /// A slot's bytes, trimmed; empty when the column or key is absent.
@@ -66,6 +64,20 @@ struct RowBuilder {
         case text(String)
     }
 
+    /// Points ``slots`` at a CSV record's fields (`positions`: each canonical column's position, `fieldEnds`: where
+    /// each field ends in `fields`) and says whether the record is a line-item row (``isLineItemRow(fields:)``).
+    mutating func fillSlots(positions: [Int?], fieldEnds: [Int], fields: UnsafePointer<UInt8>) -> Bool {
+        for column in CanonicalColumn.allCases {
+            if let position = positions[column.index] {
+                let start = position == 0 ? 0 : fieldEnds[position - 1]
+                slots[column.index] = start..<fieldEnds[position]
+            } else {
+                slots[column.index] = nil
+            }
+        }
+        return isLineItemRow(fields: fields)
+    }
+
     /// The row from ``slots`` over `fields`.
     mutating func build(line: Int, fields: UnsafePointer<UInt8>) -> InputRecord {
         do {
@@ -77,6 +89,7 @@ struct RowBuilder {
 
     private mutating func makeRow(line: Int, fields: UnsafePointer<UInt8>) throws(RowError) -> OrderRow {
         let orderID = try required(.orderID, line: line, fields: fields)
+        previousOrderID = orderID
         let trackingNumbers = try trackingNumbers(line: line, fields: fields)
         var carrier: String? = nil
         if case .text(let text) = try value(.carrier, line: line, fields: fields), !text.isEmpty { carrier = text }
