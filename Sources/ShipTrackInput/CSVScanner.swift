@@ -130,6 +130,10 @@ struct CSVScanner {
                     let swallowed = lineBreaks - lineBreaksBefore
                     if swallowed > CSVScanner.maxQuotedLineBreaks
                         || looksLikeSwallowedRows(fields + fieldStart, count: written - fieldStart)
+                        || (lineBreaksBefore == 0
+                            && boundaryLinesAreRows(
+                                fields + fieldStart, count: written - fieldStart, fieldsBefore: fieldEnds.count,
+                                rest: bytes + index, restCount: limit - index))
                     {
                         return .strayQuote(
                             lineBreaksBefore: lineBreaksBefore, field: fieldEnds.count, swallowedLines: swallowed)
@@ -179,6 +183,39 @@ struct CSVScanner {
             return .record(
                 next: index, lineBreaks: lineBreaks + 1, anyQuoted: anyQuoted, textAfterQuote: textAfterQuote)
         }
+    }
+
+    /// Whether the line a quoted field opens on and the line it closes on would each be a whole row if the quote were
+    /// text: the opening line's fields before the quote (`fieldsBefore`) and separators after it, and the closing
+    /// line's separators before the closing quote and after it (in `rest`, up to the line's end), each make the row's
+    /// column count. This catches a stray quote that swallows a single row, with no whole line inside it. A legal
+    /// multi-line note or address never has both: its first line does not hold the rest of its row's separators and
+    /// its last line the start of another's. `false` when the closing line's end is not buffered.
+    func boundaryLinesAreRows(
+        _ text: UnsafePointer<UInt8>, count: Int, fieldsBefore: Int, rest: UnsafePointer<UInt8>, restCount: Int
+    ) -> Bool {
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        var index = 0
+        var openingSeparators = 0
+        while index < count, text[index] != lineFeed, text[index] != carriageReturn {
+            if text[index] == separator { openingSeparators += 1 }
+            index += 1
+        }
+        guard fieldsBefore + 1 + openingSeparators == separatorsPerRow + 1 else { return false }
+        var closingSeparators = 0
+        var back = count
+        while back > index, text[back - 1] != lineFeed, text[back - 1] != carriageReturn {
+            if text[back - 1] == separator { closingSeparators += 1 }
+            back -= 1
+        }
+        var after = 0
+        while after < restCount, rest[after] != lineFeed, rest[after] != carriageReturn {
+            if rest[after] == separator { closingSeparators += 1 }
+            after += 1
+        }
+        guard after < restCount else { return false }
+        return closingSeparators == separatorsPerRow
     }
 
     /// Whether a quoted field's text (`count` bytes at `text`, unescaped) reads as rows swallowed whole: at least one of

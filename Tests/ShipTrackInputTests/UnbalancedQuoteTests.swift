@@ -71,3 +71,29 @@ struct UnbalancedQuoteTests {
         #expect(Support.errors(records).map(\.line) == [6])
     }
 }
+
+/// The smallest case: a stray quote closed on the very next line, so no whole line is inside the field.
+struct UnbalancedQuoteOneRowTests {
+    @Test(arguments: Support.chunkSizes)
+    func aQuoteClosedOnTheNextLineCostsOnlyItsLine(chunk: Int) throws {
+        var text = Support.header + "\n"
+        text += "SO1,\"LX1,,US,2026-03-02,\n"
+        text += "SO2,LX2\",,US,2026-03-02,\n"
+        text += "SO3,LX3,,US,2026-03-02,\n"
+        let records = try Support.records(text, options: Support.options(chunk: chunk))
+        #expect(Support.rows(records).map(\.orderID) == ["SO2", "SO3"])
+        #expect(Support.errors(records).map(\.line) == [2])
+        #expect(Support.errors(records).first?.field == "tracking_number")
+    }
+
+    @Test(arguments: Support.chunkSizes)
+    func twoLineNotesAndAddressesAreNotStrayQuotes(chunk: Int) throws {
+        var text = "order_id,tracking_number,destination,ordered_at,note\n"
+        text += "SO1,LX1,US,2026-03-02,\"Apt 4\nBuilding B\"\n"
+        text += "SO2,LX2,US,2026-03-02,\"Leave it, please,\nwith the neighbour\"\n"
+        text += "\"SO3\nSO3b\",LX3,US,2026-03-02,\n"
+        let records = try Support.records(text, options: Support.options(chunk: chunk))
+        #expect(Support.errors(records).isEmpty)
+        #expect(Support.rows(records).count == 3)
+    }
+}
