@@ -35,6 +35,14 @@ final class ChunkedInput {
     private(set) var atEnd = false
     /// Bytes read from the file so far.
     private(set) var bytesRead = 0
+    /// The last byte read so far, if any.
+    private var lastByte: UInt8?
+
+    /// Whether the file has bytes and its last one is not a line break (its last line has none).
+    var endsWithoutLineBreak: Bool {
+        guard let lastByte else { return false }
+        return lastByte != UInt8(ascii: "\n") && lastByte != UInt8(ascii: "\r")
+    }
 
     /// Opens `path` for reading.
     init(path: String, capacity: Int, chunkBytes: Int) throws(InputFileError) {
@@ -108,6 +116,7 @@ final class ChunkedInput {
         } else {
             end += count
             bytesRead += count
+            lastByte = bytes[end - 1]
         }
     }
 

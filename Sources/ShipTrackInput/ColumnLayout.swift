@@ -10,6 +10,10 @@ struct ColumnLayout {
     /// The CSV header as written, trimmed; empty for JSON Lines.
     let header: [String]
 
+    /// The most headers a message lists: every real export's (Shopify's has about 80), while a hostile header of a
+    /// hundred thousand columns cannot make a message of megabytes.
+    static let maxListedHeaders = 500
+
     /// Checks a caller's mapping: every key a canonical column, every header non-empty.
     /// - Returns: the header (or key) each canonical column is read from, as given, per canonical index; and the
     ///   labels messages use.
@@ -55,7 +59,7 @@ struct ColumnLayout {
             positionsByKey[HeaderName.key(name), default: []].append(position)
         }
         var positions: [Int?] = []
-        var missing: [String] = []
+        var missing: [(column: CanonicalColumn, target: String, text: String)] = []
         for column in CanonicalColumn.allCases {
             let target = targets[column.index]
             let found = positionsByKey[HeaderName.key(target)] ?? []
@@ -67,14 +71,26 @@ struct ColumnLayout {
             }
             positions.append(found.first)
             if found.isEmpty, column.requiredInHeader {
-                missing.append(
+                let text =
                     mapping.keys.contains(where: { CanonicalColumn(name: $0) == column })
-                        ? "\"\(target)\" for \(column) (mapped with \(column)=\(target))" : column.rawValue)
+                    ? "\"\(target)\" for \(column) (mapped with \(column)=\(target))" : column.rawValue
+                missing.append((column, target, text))
             }
         }
         guard missing.isEmpty else {
             let anyCanonical = positions.contains { $0 != nil }
-            var message = "no column " + missing.joined(separator: ", no column ")
+            // Headers already read as some column are never offered for another.
+            let taken = Set(positions.compactMap { $0 })
+            var message = "no column "
+                + missing.map { item in
+                    guard let (position, name) = HeaderName.closest(to: item.target, in: header, excluding: taken)
+                    else { return item.text }
+                    let wanted =
+                        HeaderName.key(item.target) == item.column.rawValue
+                        ? item.column.rawValue : "\"\(item.target)\""
+                    return item.text + " (\"\(name)\" in column \(position + 1): did you mean \(wanted)? Rename the "
+                        + "header, or map it: --column \"\(item.column)=\(name)\")"
+                }.joined(separator: ", no column ")
             message += "; the header has: " + ColumnLayout.quotedList(header)
             if !anyCanonical {
                 message += " (is the header row missing? Or map the file's own headers with --column canonical=Header)"
@@ -84,12 +100,13 @@ struct ColumnLayout {
         return ColumnLayout(positions: positions, keys: targets.map(HeaderName.key), labels: labels, header: header)
     }
 
-    /// `"Name", "Tracking Number", …` (at most 12 names, each at most 40 characters).
+    /// `"Name", "Tracking Number", …`: every header (each cut after 40 characters), up to ``maxListedHeaders``, so
+    /// that the user sees what the file calls each column.
     private static func quotedList(_ names: [String]) -> String {
-        var list = names.prefix(12).map { name in
+        var list = names.prefix(maxListedHeaders).map { name in
             "\"" + (name.count > 40 ? String(name.prefix(40)) + "…" : name) + "\""
         }
-        if names.count > 12 { list.append("and \(names.count - 12) more") }
+        if names.count > maxListedHeaders { list.append("and \(names.count - maxListedHeaders) more") }
         return list.isEmpty ? "(nothing)" : list.joined(separator: ", ")
     }
 }

@@ -9,6 +9,9 @@ public struct InputOptions: Sendable {
     /// (`["destination": "Shipping Country"]`). Columns not mapped are looked up by their canonical name. Build it
     /// from `--column` arguments with ``parseColumnMapping(_:)``.
     public var columnMapping: [String: String]
+    /// The CSV separator, or `nil` to find it from the header: a comma, else `;` or a tab when the header's names
+    /// are found only by splitting at that (a file a spreadsheet saved in a European locale, or a "text" export).
+    public var separator: CSVSeparator?
     /// Resolves `destination`.
     public var countries: CountryTable
     /// Parses `ordered_at` and `shipped_at`; plain dates are read in its calendar's zone.
@@ -31,6 +34,7 @@ public struct InputOptions: Sendable {
     public init(
         format: InputFormat? = nil,
         columnMapping: [String: String] = [:],
+        separator: CSVSeparator? = nil,
         countries: CountryTable = .builtIn,
         timestamps: TimestampParser = TimestampParser(policy: .builtIn),
         maxFieldBytes: Int = InputOptions.defaultMaxFieldBytes,
@@ -39,6 +43,7 @@ public struct InputOptions: Sendable {
     ) {
         self.format = format
         self.columnMapping = columnMapping
+        self.separator = separator
         self.countries = countries
         self.timestamps = timestamps
         self.maxFieldBytes = maxFieldBytes

@@ -19,6 +19,17 @@
 /// read through one copy only.
 public struct OrderFileReader {
     private let core: ReaderCore
+    /// What ``next()`` returned so far. Counted here, in a struct, where the compiler checks exclusive access
+    /// statically, rather than in the class, where each access is checked at run time.
+    private var returned = Returned()
+    /// Whether ``next()`` has returned `nil`.
+    private var finished = false
+
+    private struct Returned {
+        var accepted = 0
+        var rejected = 0
+        var wrongFieldCount = 0
+    }
 
     /// Opens `path` and reads its header. The format is ``InputOptions/format`` or, when that is `nil`, the
     /// extension's (`.csv`, `.jsonl`, `.ndjson`).
@@ -49,15 +60,38 @@ public struct OrderFileReader {
     public var header: [String] { core.layout.header }
     /// Bytes read from the file so far (for progress).
     public var bytesRead: Int { core.input.bytesRead }
+    /// The CSV separator in use (found from the header unless ``InputOptions/separator`` set it); `nil` for JSON
+    /// Lines.
+    public var separator: CSVSeparator? { core.statistics(finished: false).separator }
+
+    /// Counts and hints so far: rows read, rejected and skipped as line items, physical lines, and what looks wrong
+    /// with the file as a whole. Final once ``next()`` has returned `nil`.
+    public var statistics: OrderFileStatistics {
+        var statistics = core.statistics(finished: finished)
+        statistics.rowsAccepted = returned.accepted
+        statistics.rowsRejected = returned.rejected
+        statistics.wrongFieldCountRows = returned.wrongFieldCount
+        return statistics
+    }
 
     /// How messages name a canonical column in this file: `destination`, or `destination (Ship Country)` when the
     /// column mapping points it at another header.
     public func fieldName(_ column: CanonicalColumn) -> String { core.layout.labels[column.index] }
 
-    /// The next row, valid or rejected, or `nil` at the end of the file. Blank lines are skipped.
+    /// The next row, valid or rejected, or `nil` at the end of the file. Blank lines are skipped, and so are a shop
+    /// export's line-item rows (the same order id as the row before, with no destination, tracking number, carrier or
+    /// ship time), which only ``statistics`` counts.
     /// - Throws: ``InputFileError`` only when the file cannot be read any further (an I/O error).
     public mutating func next() throws(InputFileError) -> InputRecord? {
-        try core.next()
+        let record = try core.next()
+        switch record {
+        case .row: returned.accepted += 1
+        case .rejected(let error):
+            returned.rejected += 1
+            if error.code == .wrongFieldCount { returned.wrongFieldCount += 1 }
+        case nil: finished = true
+        }
+        return record
     }
 
     private static func format(name: String, options: InputOptions) throws(InputFileError) -> InputFormat {

@@ -11,6 +11,10 @@ final class ReaderCore {
     private let jsonParser: JSONLineParser
     private var builder: RowBuilder
     private let maxRecordBytes: Int
+    /// The counts of what ``next()`` skips (the reader counts what it returns); ``OrderFileStatistics/physicalLines``
+    /// is filled in when read. Touched only off the common path: every access to a class's property costs a runtime
+    /// exclusivity check, which a per-row counter here would pay a million times.
+    private var counts = OrderFileStatistics()
 
     static func chunkBytes(_ options: InputOptions) -> Int { max(1, options.readChunkBytes) }
 
@@ -37,7 +41,7 @@ final class ReaderCore {
         // Fully initialized from here: a throw below still runs `deinit`, which frees `fields`.
         switch format {
         case .csv:
-            try readHeader(mapping: options.columnMapping)
+            try readHeader(mapping: options.columnMapping, separator: options.separator)
             builder = RowBuilder(file: input.name, labels: layout.labels, options: options)
         case .jsonl:
             try checkFirstLine()
@@ -51,6 +55,15 @@ final class ReaderCore {
         case .csv: try nextCSV()
         case .jsonl: try nextJSONLine()
         }
+    }
+
+    /// The counts of what was skipped so far, with the lines read (every line once `finished`, the end reached).
+    func statistics(finished: Bool) -> OrderFileStatistics {
+        var statistics = counts
+        // `line` is the line the unread bytes start on: every line before it has been read, and at the end a last
+        // line without a line break has been read too.
+        statistics.physicalLines = line - 1 + (finished && input.endsWithoutLineBreak ? 1 : 0)
+        return statistics
     }
 
     // MARK: Start of the file
@@ -77,8 +90,61 @@ final class ReaderCore {
         )
     }
 
-    private func readHeader(mapping: [String: String]) throws(InputFileError) {
+    /// Reads the header: the first non-blank record. With no separator configured, a comma unless the header's
+    /// columns are found only by splitting at `;` or a tab.
+    private func readHeader(mapping: [String: String], separator configured: CSVSeparator?) throws(InputFileError) {
         try skipByteOrderMark()
+        // Blank lines first (they are blank whatever the separator).
+        while true {
+            guard case .record(let next, let lineBreaks, let anyQuoted, _) = try scanHeader() else { break }
+            guard scanner.isBlank(anyQuoted: anyQuoted) else { break }
+            input.start = next
+            line += lineBreaks
+            counts.blankLines += 1
+        }
+        var first = input.start
+        while first < input.end, input.bytes[first] == UInt8(ascii: " ") || input.bytes[first] == UInt8(ascii: "\t") {
+            first += 1
+        }
+        if first < input.end, input.bytes[first] == UInt8(ascii: "{") {
+            throw InputFileError(
+                code: .malformedHeader, file: input.name, line: line,
+                message: "the header row starts with \"{\": this looks like JSON Lines (name the file .jsonl "
+                    + "or give the format jsonl)")
+        }
+        let candidates = configured.map { [$0] } ?? CSVSeparator.allCases
+        // The first candidate whose header gives a layout wins; else the error of the one that splits the header
+        // into the most columns (a `;` file with a mistyped header gets its suggestions).
+        var best: (error: InputFileError, columns: Int)? = nil
+        for candidate in candidates {
+            scanner.separator = candidate.byte
+            let outcome = try scanHeader()
+            guard case .record(let next, let lineBreaks, _, let textAfterQuote) = outcome else {
+                if candidate == candidates[0] { throw headerError(outcome) }
+                continue
+            }
+            let result = headerLayout(textAfterQuote: textAfterQuote, mapping: mapping)
+            switch result {
+            case .success(let found):
+                layout = found
+                input.start = next
+                line += lineBreaks
+                scanner.separatorsPerRow = max(0, found.header.count - 1)
+                counts.separator = candidate
+                counts.separatorDetected = configured == nil && candidate != .comma
+                return
+            case .failure(let error):
+                let columns = scanner.fieldEnds.count
+                if best == nil || columns > best?.columns ?? 0 { best = (error, columns) }
+            }
+        }
+        // Only a failure reaches here, and every failure is kept in `best`.
+        throw best?.error
+            ?? InputFileError(code: .missingHeader, file: input.name, message: "has no header row")
+    }
+
+    /// Scans the record at the start of the unread bytes with the scanner's separator, refilling until it is whole.
+    private func scanHeader() throws(InputFileError) -> CSVScanner.Outcome? {
         while true {
             if input.available == 0 {
                 if input.atEnd {
@@ -92,52 +158,50 @@ final class ReaderCore {
             }
             let outcome = scanner.scan(input.bytes, from: input.start, to: input.end, atEnd: input.atEnd)
             switch outcome {
-            case .needMore:
-                try input.refill()
-            case .tooLong:
-                throw binaryFileError(scanning: maxRecordBytes)
-                    ?? InputFileError(
-                        code: .malformedHeader, file: input.name, line: line,
-                        message: "the header row is longer than \(maxRecordBytes) bytes: is this a CSV file?")
-            case .unterminatedQuote:
-                throw binaryFileError(scanning: input.available)
-                    ?? InputFileError(
-                        code: .malformedHeader, file: input.name, line: line,
-                        message: "the header row opens a quoted field that never closes")
-            case .record(let next, let lineBreaks, let anyQuoted, let textAfterQuote):
+            case .needMore: try input.refill()
+            case .record(let next, _, _, _):
                 if let error = binaryFileError(scanning: next - input.start) { throw error }
-                let headerLine = line
-                let startsWithBrace =
-                    ByteText.trimmed(
-                        UnsafeBufferPointer(start: input.bytes + input.start, count: next - input.start)
-                    ).first == UInt8(ascii: "{")
-                input.start = next
-                line += lineBreaks
-                if scanner.isBlank(anyQuoted: anyQuoted) { continue }
-                if startsWithBrace {
-                    throw InputFileError(
-                        code: .malformedHeader, file: input.name, line: headerLine,
-                        message: "the header row starts with \"{\": this looks like JSON Lines (name the file .jsonl "
-                            + "or give the format jsonl)")
-                }
-                if let column = textAfterQuote {
-                    throw InputFileError(
-                        code: .malformedHeader, file: input.name, line: headerLine,
-                        message: "header column \(column + 1) has text after its closing quote")
-                }
-                var names: [String] = []
-                for index in scanner.fieldEnds.indices {
-                    guard let name = ByteText.string(scanner.field(index)) else {
-                        throw InputFileError(
-                            code: .notText, file: input.name, line: headerLine,
-                            message: "is not UTF-8 text: column \(index + 1) of the header row has invalid bytes "
-                                + "(save the file as UTF-8)")
-                    }
-                    names.append(name)
-                }
-                layout = try ColumnLayout.csv(header: names, mapping: mapping, file: input.name, line: headerLine)
-                return
+                return outcome
+            case .tooLong, .unterminatedQuote, .strayQuote: throw headerError(outcome)
             }
+        }
+    }
+
+    /// Why a header record could not be scanned.
+    private func headerError(_ outcome: CSVScanner.Outcome?) -> InputFileError {
+        if case .tooLong = outcome {
+            return binaryFileError(scanning: maxRecordBytes)
+                ?? InputFileError(
+                    code: .malformedHeader, file: input.name, line: line,
+                    message: "the header row is longer than \(maxRecordBytes) bytes: is this a CSV file?")
+        }
+        return binaryFileError(scanning: input.available)
+            ?? InputFileError(
+                code: .malformedHeader, file: input.name, line: line,
+                message: "the header row opens a quoted field that never closes")
+    }
+
+    /// The layout the scanned header row gives, or why it cannot be used.
+    private func headerLayout(textAfterQuote: Int?, mapping: [String: String]) -> Result<ColumnLayout, InputFileError> {
+        if let column = textAfterQuote {
+            return .failure(
+                InputFileError(
+                    code: .malformedHeader, file: input.name, line: line,
+                    message: "header column \(column + 1) has text after its closing quote"))
+        }
+        var names: [String] = []
+        for index in scanner.fieldEnds.indices {
+            guard let name = ByteText.string(scanner.field(index)) else {
+                return .failure(
+                    InputFileError(
+                        code: .notText, file: input.name, line: line,
+                        message: "is not UTF-8 text: column \(index + 1) of the header row has invalid bytes "
+                            + "(save the file as UTF-8)"))
+            }
+            names.append(name)
+        }
+        return Result { () throws(InputFileError) in
+            try ColumnLayout.csv(header: names, mapping: mapping, file: input.name, line: line)
         }
     }
 
@@ -150,7 +214,10 @@ final class ReaderCore {
             let first = input.bytes[input.start]
             if ByteText.isBlank(first) {
                 // Consume blank lines (and leading blanks of the first line, which JSON ignores anyway).
-                if first == UInt8(ascii: "\n") { line += 1 }
+                if first == UInt8(ascii: "\n") {
+                    line += 1
+                    counts.blankLines += 1
+                }
                 input.start += 1
                 continue
             }
@@ -208,55 +275,70 @@ final class ReaderCore {
                     RowError(
                         code: .malformedCSV, file: input.name, line: rowLine,
                         message: "has a quoted field that never closes (skipped up to the next line)"))
+            case .strayQuote(let lineBreaksBefore, let field, let swallowedLines):
+                // Read the quote as a mistake: skip the line it opened on and read the lines it swallowed as rows.
+                let quoteLine = line + lineBreaksBefore
+                for _ in 0...lineBreaksBefore { try skipToNextLine() }
+                counts.strayQuotes += 1
+                return .rejected(
+                    RowError(
+                        code: .malformedCSV, file: input.name, line: quoteLine,
+                        column: layout.positions.firstIndex(of: field).map { CanonicalColumn.allCases[$0] },
+                        field: fieldLabel(field),
+                        message: "opens a quoted field that runs over the next \(swallowedLines) line"
+                            + "\(swallowedLines == 1 ? "" : "s"), which read as rows of their own: the quote is taken "
+                            + "for a mistake, this line is skipped and the lines after it are read as rows (close the "
+                            + "quote on this line, or write a quote inside a field as two)"))
             case .record(let next, let lineBreaks, let anyQuoted, let textAfterQuote):
                 let rowLine = line
                 input.start = next
                 line += lineBreaks
-                if scanner.isBlank(anyQuoted: anyQuoted) { continue }
-                return csvRecord(line: rowLine, textAfterQuote: textAfterQuote)
+                if scanner.isBlank(anyQuoted: anyQuoted) {
+                    counts.blankLines += 1
+                    continue
+                }
+                if anyQuoted, case let quoted = scanner.quotedLineBreaks, quoted > 0 {
+                    counts.lineBreaksInQuotedFields += quoted
+                }
+                if let problem = csvProblem(line: rowLine, textAfterQuote: textAfterQuote) { return .rejected(problem) }
+                // One access to the builder for the slots and the line-item check: every access to a class's
+                // property is checked at run time, and records are large enough that wrapping them costs too.
+                if builder.fillSlots(positions: layout.positions, fieldEnds: scanner.fieldEnds, fields: fields) {
+                    counts.lineItemRowsSkipped += 1
+                    continue
+                }
+                return builder.build(line: rowLine, fields: fields)
             }
         }
     }
 
-    /// The current CSV record as a row, or why not.
-    private func csvRecord(line: Int, textAfterQuote: Int?) -> InputRecord {
+    /// Why the current CSV record cannot be a row at all (its quoting, field count or a field's length), or `nil`.
+    private func csvProblem(line: Int, textAfterQuote: Int?) -> RowError? {
         let columnCount = layout.header.count
         if let column = textAfterQuote {
-            return .rejected(
-                RowError(
-                    code: .malformedCSV, file: input.name, line: line, field: fieldLabel(column),
-                    message: "has text after its closing quote (quote the whole field and double any quote inside it)"
-                ))
+            return RowError(
+                code: .malformedCSV, file: input.name, line: line, field: fieldLabel(column),
+                message: "has text after its closing quote (quote the whole field and double any quote inside it)")
         }
         let fieldCount = scanner.fieldEnds.count
         guard fieldCount == columnCount else {
-            return .rejected(
-                RowError(
-                    code: .wrongFieldCount, file: input.name, line: line,
-                    message: "has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); the header has \(columnCount)"))
+            return RowError(
+                code: .wrongFieldCount, file: input.name, line: line,
+                message: "has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); the header has \(columnCount)")
         }
         var previousEnd = 0
         for (index, end) in scanner.fieldEnds.enumerated() {
             let length = end - previousEnd
             if length > builder.maxFieldBytes {
-                return .rejected(
-                    RowError(
-                        code: .fieldTooLong, file: input.name, line: line,
-                        column: layout.positions.firstIndex(of: index).map { CanonicalColumn.allCases[$0] },
-                        field: fieldLabel(index),
-                        message: "is \(length) bytes long; the limit is \(builder.maxFieldBytes)"))
+                return RowError(
+                    code: .fieldTooLong, file: input.name, line: line,
+                    column: layout.positions.firstIndex(of: index).map { CanonicalColumn.allCases[$0] },
+                    field: fieldLabel(index),
+                    message: "is \(length) bytes long; the limit is \(builder.maxFieldBytes)")
             }
             previousEnd = end
         }
-        for column in CanonicalColumn.allCases {
-            if let position = layout.positions[column.index] {
-                let start = position == 0 ? 0 : scanner.fieldEnds[position - 1]
-                builder.slots[column.index] = start..<scanner.fieldEnds[position]
-            } else {
-                builder.slots[column.index] = nil
-            }
-        }
-        return builder.build(line: line, fields: fields)
+        return nil
     }
 
     /// How messages name CSV column `position`: the canonical label, or the header as written.
@@ -293,9 +375,13 @@ final class ReaderCore {
             let rowLine = line
             let start = input.start
             input.start = next
-            line += 1
+            // A last line without a line break ends the file, not a line: as the CSV scanner counts.
+            if next > lineEnd { line += 1 }
             let content = ByteText.trimmed(UnsafeBufferPointer(start: input.bytes + start, count: lineEnd - start))
-            guard content.count > 0 else { continue }
+            guard content.count > 0 else {
+                counts.blankLines += 1
+                continue
+            }
             builder.clearSlots()
             do {
                 try jsonParser.parse(input.bytes, from: start, to: lineEnd, slots: &builder.slots)
@@ -304,6 +390,10 @@ final class ReaderCore {
                     RowError(
                         code: error.code, file: input.name, line: rowLine, column: error.column,
                         field: error.column.map { layout.labels[$0.index] }, message: error.message))
+            }
+            if builder.isLineItemRow(fields: fields) {
+                counts.lineItemRowsSkipped += 1
+                continue
             }
             return builder.build(line: rowLine, fields: fields)
         }

@@ -12,6 +12,8 @@ struct RowBuilder {
     let countries: CountryTable
     let timestamps: TimestampParser
     let maxFieldBytes: Int
+    /// The order id of the last row that had a readable one (valid or rejected), to recognise line-item rows.
+    private var previousOrderID = ""
     /// Destinations already resolved, by their text: most files name few countries, often by name.
     private var countryCache: [String: ResolvedCountry] = [:]
     /// Bounds the cache, so a file of random names cannot grow it without end.
@@ -34,11 +36,46 @@ struct RowBuilder {
         for index in slots.indices { slots[index] = nil }
     }
 
+    /// Whether the row in ``slots`` is a shop export's extra line-item row: the same order id as the row before and
+    /// no destination, tracking number, carrier or ship time.
+    ///
+    /// A Shopify-style export writes one row per product; only an order's first row carries its shipping details,
+    /// the others name a product, not a parcel. A row with a tracking number, or a new order id, is never one. The
+    /// common row has a destination, so it costs one look at that field; "the row before" is the last row whose order
+    /// id could be read (rows rejected for their field count or quoting have none).
+    func isLineItemRow(fields: UnsafePointer<UInt8>) -> Bool {
+        guard trimmedSlot(.destination, fields: fields).isEmpty, !previousOrderID.isEmpty,
+            trimmedSlot(.trackingNumber, fields: fields).isEmpty, trimmedSlot(.carrier, fields: fields).isEmpty,
+            trimmedSlot(.shippedAt, fields: fields).isEmpty
+        else { return false }
+        return trimmedSlot(.orderID, fields: fields).elementsEqual(previousOrderID.utf8)
+    }
+
+    /// A slot's bytes, trimmed; empty when the column or key is absent.
+    private func trimmedSlot(_ column: CanonicalColumn, fields: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let range = slots[column.index] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return ByteText.trimmed(UnsafeBufferPointer(start: fields + range.lowerBound, count: range.count))
+    }
+
     /// A field's value, trimmed.
     private enum Value {
         /// The column or key is absent (or JSON `null`).
         case absent
         case text(String)
+    }
+
+    /// Points ``slots`` at a CSV record's fields (`positions`: each canonical column's position, `fieldEnds`: where
+    /// each field ends in `fields`) and says whether the record is a line-item row (``isLineItemRow(fields:)``).
+    mutating func fillSlots(positions: [Int?], fieldEnds: [Int], fields: UnsafePointer<UInt8>) -> Bool {
+        for column in CanonicalColumn.allCases {
+            if let position = positions[column.index] {
+                let start = position == 0 ? 0 : fieldEnds[position - 1]
+                slots[column.index] = start..<fieldEnds[position]
+            } else {
+                slots[column.index] = nil
+            }
+        }
+        return isLineItemRow(fields: fields)
     }
 
     /// The row from ``slots`` over `fields`.
@@ -52,6 +89,7 @@ struct RowBuilder {
 
     private mutating func makeRow(line: Int, fields: UnsafePointer<UInt8>) throws(RowError) -> OrderRow {
         let orderID = try required(.orderID, line: line, fields: fields)
+        previousOrderID = orderID
         let trackingNumbers = try trackingNumbers(line: line, fields: fields)
         var carrier: String? = nil
         if case .text(let text) = try value(.carrier, line: line, fields: fields), !text.isEmpty { carrier = text }
@@ -148,6 +186,8 @@ struct RowBuilder {
         }
     }
 
+    /// `text` as an instant: common shapes straight from the bytes, everything else (and every error) by the parser,
+    /// which is the one definition of what a time may look like.
     private func parseTime(_ text: String, column: CanonicalColumn, line: Int) throws(RowError) -> Date {
         let calendar = timestamps.calendar
         if let fast = text.utf8.withContiguousStorageIfAvailable({ TimestampFastPath.parse($0, calendar: calendar) }),
@@ -158,29 +198,8 @@ struct RowBuilder {
         do {
             return try timestamps.parse(text, field: labels[column.index])
         } catch {
-            if let joined = RowBuilder.joiningOffset(text),
-                let date = try? timestamps.parse(joined, field: labels[column.index])
-            {
-                return date
-            }
             throw rowError(error, column: column, value: text, line: line)
         }
-    }
-
-    /// `2026-03-02 10:00:00+0800` from `2026-03-02 10:00:00 +0800`, the way shop platforms export times (a space
-    /// before the offset, which ISO 8601 does not allow); `nil` for any other text.
-    static func joiningOffset(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard let space = bytes.lastIndex(of: UInt8(ascii: " ")), space >= 16, space + 3 < bytes.count,
-            bytes[space - 1] >= UInt8(ascii: "0"), bytes[space - 1] <= UInt8(ascii: "9"),
-            bytes[space + 1] == UInt8(ascii: "+") || bytes[space + 1] == UInt8(ascii: "-"),
-            bytes[(space + 2)...].allSatisfy({
-                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ":")
-            })
-        else { return nil }
-        var joined = bytes
-        joined.remove(at: space)
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// A row error from the estimator's ``InputError`` (which names the field and value the same way).

@@ -11,8 +11,9 @@ struct EstimateCommand: ParsableCommand {
         commandName: "estimate",
         abstract: "Compute the delivery window and flags for an order, without fetching anything.",
         discussion: """
-            Times are ISO 8601 with an offset (2026-03-01T10:00:00+08:00, 2026-03-01T02:00:00Z) or plain dates \
-            (2026-03-01: the start of that day in the store's time zone). --status and --reason describe what the \
+            Times are ISO 8601 with an offset (2026-03-01T10:00:00+08:00, 2026-03-01 10:00:00 +0800), plain dates \
+            (2026-03-01: the start of that day in the store's time zone) or spreadsheet dates (11/20/2026 10:00, \
+            20.11.2026, in the store's time zone unless an offset follows). --status and --reason describe what the \
             carrier would say, for a what-if. Exit status 2 on invalid input, with one line on stderr naming the \
             option.
             """
@@ -55,6 +56,8 @@ struct EstimateCommand: ParsableCommand {
     @Flag(help: "Print the estimate as JSON.")
     var json = false
 
+    @OptionGroup var time: TimeOptions
+
     func run() throws {
         let output: String
         do {
@@ -77,7 +80,7 @@ struct EstimateCommand: ParsableCommand {
                     throw InputError(code: .unknownValue, field: "--countries", value: path, problem: "\(error)")
                 }
             } ?? .builtIn
-        let parser = TimestampParser(policy: policy)
+        let parser = time.parser(policy: policy)
         let now = try parser.parse(optional: asOf, field: "--as-of") ?? Date()
         let orderedAt = try parser.parse(self.orderedAt, field: "--ordered-at")
         let shippedAt = try parser.parse(optional: self.shippedAt, field: "--shipped-at")

@@ -51,6 +51,7 @@ struct LookupCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON (field names documented in docs/tracking-model.md).")
     var json = false
 
+    @OptionGroup var time: TimeOptions
     @OptionGroup var tracking: TrackingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -71,7 +72,7 @@ struct LookupCommand: AsyncParsableCommand {
             estimation = try orderedAt.map { orderedAt in
                 try LookupEstimation(
                     orderedAt: orderedAt, shippedAt: shippedAt, asOf: asOf, destination: destination ?? "",
-                    policyPath: policy ?? store.policy)
+                    policyPath: policy ?? store.policy, time: time)
             }
             destinationCode = try destination.map { try (estimation?.countries ?? CountryTable.builtIn).resolve($0, field: "--destination").alpha2 }
         } catch let error as InputError {

@@ -13,10 +13,13 @@ struct LookupEstimation {
     let now: Date
     let destination: String
 
-    init(orderedAt: String, shippedAt: String?, asOf: String?, destination: String, policyPath: String?) throws {
+    init(
+        orderedAt: String, shippedAt: String?, asOf: String?, destination: String, policyPath: String?,
+        time: TimeOptions
+    ) throws {
         policy = try policyPath.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
         countries = .builtIn
-        let parser = TimestampParser(policy: policy)
+        let parser = time.parser(policy: policy)
         now = try parser.parse(optional: asOf, field: "--as-of") ?? Date()
         self.orderedAt = try parser.parse(orderedAt, field: "--ordered-at")
         self.shippedAt = try parser.parse(optional: shippedAt, field: "--shipped-at")

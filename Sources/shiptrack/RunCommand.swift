@@ -36,7 +36,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the reports go (default: \(BatchStore.defaultReportDirectory)).")
     var reportDir: String?
 
-    @Option(name: .long, help: "Compute flags as of this time instead of now (ISO 8601 or a date).")
+    @Option(name: .long, help: "Compute flags as of this time instead of now (ISO 8601, a date, or 11/20/2026 10:00).")
     var asOf: String?
 
     @Option(name: .long, help: "Stop starting new checks after this long (e.g. 90m, 2h, 3600s); the rest is reported as not checked.")
@@ -60,6 +60,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it only shows when stderr is a terminal).")
     var noProgress = false
 
+    @OptionGroup var time: TimeOptions
     @OptionGroup var tracking: TrackingOptions
     @OptionGroup var logging: LoggingOptions
 
@@ -111,7 +112,7 @@ struct RunCommand: AsyncParsableCommand {
     {
         let policyPath = self.policy ?? store.policy.map { StoreConfiguration.expandingTilde($0) }
         let policy = try policyPath.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
-        let parser = TimestampParser(policy: policy)
+        let parser = time.parser(policy: policy, configured: store.orders.dateOrder)
         var input = InputOptions(countries: .builtIn, timestamps: parser)
         input.format = (inputFormat ?? store.orders.format).flatMap(InputFormat.init(name:))
         // The configuration's columns, with the command line's on top.

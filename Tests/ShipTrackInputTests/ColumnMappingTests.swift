@@ -83,7 +83,9 @@ struct ColumnMappingTests {
         #expect(error.line == 1)
         #expect(
             error.description.hasPrefix(
-                "export.csv:1: no column tracking_number, no column \"Ship Country\" for destination (mapped with "
+                "export.csv:1: no column tracking_number (\"Tracking Number\" in column 6: did you mean "
+                    + "tracking_number? Rename the header, or map it: --column \"tracking_number=Tracking Number\"), "
+                    + "no column \"Ship Country\" for destination (mapped with "
                     + "destination=Ship Country), no column ordered_at; the header has: \"Name\", \"Email\""))
     }
 

@@ -48,10 +48,9 @@ extension NightlyRun {
                     reject("\(configuration.inputPath):\(row.line): ordered_at: \"\(ISO8601DateFormatter().string(from: row.orderedAt))\" is after the run's time (\(ISO8601DateFormatter().string(from: asOf)))")
                     continue
                 }
-                switch shipments(of: row, identifier: identifier) {
-                case .success(let shipments): batch += shipments
-                case .failure(let message): reject("\(configuration.inputPath):\(row.line): \(message)")
-                }
+                let (found, problems) = shipments(of: row, identifier: identifier)
+                batch += found
+                for message in problems { reject("\(configuration.inputPath):\(row.line): \(message)") }
             }
             if batch.count >= 1_000 {
                 do { try store.importShipments(batch, run: run) } catch { throw .database(error) }
@@ -62,16 +61,21 @@ extension NightlyRun {
         return totals
     }
 
-    /// The shipments one row describes: one per tracking number, or one unshipped parcel when it has none. The
-    /// carrier is the row's (it must exist and accept the number) or the one the number identifies.
-    private func shipments(of row: OrderRow, identifier: TrackingNumberIdentifier) -> Result<[ImportedShipment], RowMessage> {
+    /// The shipments one row describes: one per valid tracking number, or one unshipped parcel when it has none. The
+    /// carrier is the row's (it must exist and accept the number) or the one the number identifies. A bad number
+    /// costs only itself: it is one problem, and the row's other numbers are still shipments. An unknown carrier
+    /// costs the whole row.
+    private func shipments(of row: OrderRow, identifier: TrackingNumberIdentifier) -> (
+        shipments: [ImportedShipment], problems: [RowMessage]
+    ) {
         let named = row.carrier.map { CarrierID($0) }
         if let named, configuration.registry.carriers[named] == nil {
             let known = configuration.registry.carrierIDs.map(\.rawValue).joined(separator: ", ")
-            return .failure(RowMessage("carrier: \"\(row.carrier ?? "")\" is not a known carrier (\(known))"))
+            return ([], [RowMessage("carrier: \"\(row.carrier ?? "")\" is not a known carrier (\(known))")])
         }
         let numbers = row.trackingNumbers.isEmpty ? [""] : row.trackingNumbers
         var shipments: [ImportedShipment] = []
+        var problems: [String] = []
         for raw in numbers {
             var carrier = named
             var number = ""
@@ -80,15 +84,18 @@ extension NightlyRun {
                 number = identification.normalized
                 if let named {
                     guard identification.matches.contains(where: { $0.carrier == named }) else {
-                        return .failure(RowMessage("tracking_number: \"\(raw)\" is not a valid \(named) number (\(identification.explanation))"))
+                        problems.append("tracking_number: \"\(raw)\" is not a valid \(named) number (\(identification.explanation))")
+                        continue
                     }
                 } else {
                     switch identification.verdict {
                     case .identified(let found, _): carrier = found
                     case .ambiguous:
-                        return .failure(RowMessage("carrier: \"\(raw)\" is \(identification.explanation)"))
+                        problems.append("carrier: \"\(raw)\" is \(identification.explanation)")
+                        continue
                     default:
-                        return .failure(RowMessage("tracking_number: \"\(raw)\" is \(identification.explanation)"))
+                        problems.append("tracking_number: \"\(raw)\" is \(identification.explanation)")
+                        continue
                     }
                 }
             }
@@ -98,7 +105,9 @@ extension NightlyRun {
                     destination: row.destination.alpha2, orderedAt: row.orderedAt, shippedAt: row.shippedAt,
                     line: row.line))
         }
-        return .success(shipments)
+        // Say so when the row's other numbers still count, so a reader of the summary knows the order is tracked.
+        let suffix = shipments.isEmpty ? "" : " (the row's other numbers are tracked)"
+        return (shipments, problems.map { RowMessage($0 + suffix) })
     }
 }
 
