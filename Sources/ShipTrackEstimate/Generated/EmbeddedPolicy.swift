@@ -26,12 +26,13 @@ let embeddedPolicyFiles: [(name: String, contents: String)] = [
           "refund": {
             "guarantee_days": 45,
             "day_kind": "calendar",
-            "guarantee_starts": "processing_deadline",
+            "guarantee_starts": "handover_or_processing_deadline",
             "request_days": 15,
             "closing_warning_days": 3,
             "excluded_reasons": ["customs_hold", "address_issue", "refused"]
           },
           "cancellation_window_hours": 12,
+          "holiday_years": [2025, 2026],
           "holidays": [
             { "name": "New Year's Day", "date": "2025-01-01" },
             { "name": "Spring Festival", "from": "2025-01-28", "to": "2025-02-04" },
@@ -45,17 +46,34 @@ let embeddedPolicyFiles: [(name: String, contents: String)] = [
             { "name": "Labour Day", "from": "2026-05-01", "to": "2026-05-05" },
             { "name": "Dragon Boat Festival", "from": "2026-06-19", "to": "2026-06-21" },
             { "name": "Mid-Autumn Festival", "from": "2026-09-25", "to": "2026-09-27" },
-            { "name": "National Day", "from": "2026-10-01", "to": "2026-10-07" }
+            { "name": "National Day", "from": "2026-10-01", "to": "2026-10-07" },
+            { "name": "Spring Festival", "from": "2027-02-05", "to": "2027-02-12", "provisional": true }
+          ],
+          "working_days": [
+            { "name": "Spring Festival", "date": "2025-01-26" },
+            { "name": "Spring Festival", "date": "2025-02-08" },
+            { "name": "Labour Day", "date": "2025-04-27" },
+            { "name": "National Day and Mid-Autumn Festival", "date": "2025-09-28" },
+            { "name": "National Day and Mid-Autumn Festival", "date": "2025-10-11" },
+            { "name": "New Year's Day", "date": "2026-01-04" },
+            { "name": "Spring Festival", "date": "2026-02-14" },
+            { "name": "Spring Festival", "date": "2026-02-28" },
+            { "name": "Labour Day", "date": "2026-05-09" },
+            { "name": "National Day", "date": "2026-09-20" },
+            { "name": "National Day", "date": "2026-10-10" }
           ],
           "_decisions": {
             "time_zone": "Asia/Shanghai: processing happens at the China warehouse, which ships most orders (ePacket, EMS), so its working days and its holidays are the store's. The zone has no daylight saving time, so a day never shifts. One calendar is used for every count, transit included (the policy gives a single table of business days, not one per carrier or destination).",
-            "holidays": "Mainland China public holidays as published by the State Council for 2025 and 2026, whole periods including the weekend days inside them. Make-up working Saturdays and Sundays are not modelled: weekends always rest, which can make a window end at most a day later than the warehouse would. Add each year's holidays when they are published (each November); days after the last listed year have weekends only.",
+            "holidays": "Mainland China public holidays as published by the State Council: the 2025 notice (国办发明电〔2024〕12号, 2024-11-12) and the 2026 notice (2025-11-04), checked against research/17track-ems/notes-holidays.md. Whole periods, including the weekend days inside them. Round 1 had the same 13 periods (entered from memory) but no adjusted working days. Add each year's lists when the notice is published (normally November).",
+            "holiday_years": "The years whose official lists (holidays and working_days) are complete. Any estimate whose business-day arithmetic reaches a year not listed here carries a calendar warning naming the year (calendar_warnings), because that year's holidays are unknown and its dates may be too early. A non-provisional holiday or working day must fall in a listed year; a provisional holiday must not.",
+            "holidays.provisional": "2027: no State Council notice has been found, so no official dates are listed. One provisional period is: Spring Festival 2027-02-05 - 2027-02-12, the 8 days from Lunar New Year's Eve (Chinese New Year is Saturday 2027-02-06) that the 2024 revision of the national holiday measures prescribes. Without it, every window running through February 2027 would end about 6 business days too early; with it the error is at most a day or two. It is marked provisional, the warning still shows for every date counted in 2027, and it must be replaced by the official list (adding 2027 to holiday_years makes the provisional entry an error, so it cannot be forgotten).",
+            "working_days": "Adjusted working days (调休上班): Saturdays and Sundays the State Council declares working days to bridge a holiday. The warehouse works them, so they count as business days. 2025: 01-26, 02-08 (Spring Festival), 04-27 (Labour Day), 09-28, 10-11 (National Day). 2026: 01-04 (New Year), 02-14, 02-28 (Spring Festival), 05-09 (Labour Day), 09-20, 10-10 (National Day). Round 1 did not model them (every weekend rested), which made windows crossing them end a business day late.",
             "processing_business_days": "\"2-5 day processing time\" is read as business days, like the transit table. Counting starts the day after the order (an order on Monday with 2 business days is processed by Wednesday); the time of day is ignored.",
             "promised_window": "earliest = order day + processing min + transit min business days; latest = order day + processing max + transit max business days. Delivered on the latest day is on time.",
             "tracking_grace_business_days": "\"If your order was placed more than 5 business days ago and there is still no information\": counted from the order day; flagged from the 6th business day.",
             "stalled_after_days": "Calendar days without a new carrier event (carriers scan on weekends too). Not in the published policy: ShipTrack's own rule.",
             "refund.guarantee_days": "\"45 days not including 2-5 day processing\" says days, where the shipping table says business days, so the 45 (and the 15 days to request a refund) are calendar days. Note that Africa's transit window (up to 45 business days, about 9 weeks) is longer than the 45 calendar-day guarantee: such parcels can become refund-eligible before they are late.",
-            "refund.guarantee_starts": "The guarantee excludes processing, so its clock starts when the processing window ends: the order day + 5 business days (processing_deadline), the same for every parcel of an order, known when the order is placed, and never moved by when the store actually shipped. Starting at an earlier hand-over instead (handover_or_processing_deadline) would make a parcel shipped fast refund-eligible before its promised window ends, and give the parcels of one order different guarantees.",
+            "refund.guarantee_starts": "handover_or_processing_deadline: \"45 days not including 2-5 day processing\" excludes the processing, and processing ends when the parcel is handed over to the carrier. So the 45 days run from the hand-over day when it is known (the carrier's first acceptance event, else the store's ship time: the same hand-over as the expected window), earlier or later than the processing window's end, and from the end of the processing window (order day + 5 business days) only while no hand-over is known. Consequences: a parcel shipped fast can become refund-eligible before its promised window ends; a parcel shipped late gets its 45 days from the late hand-over (the late flag still measures the store against its promised window). processing_deadline keeps the clock fixed at the end of the processing window for a store that wants that.",
             "refund.request_days": "The window to request a refund opens the day after the guarantee's last day and closes 15 days later (inclusive). refund_window_closing warns on the last closing_warning_days days of it.",
             "refund.excluded_reasons": "The policy refuses refunds for parcels not cleared by customs and for failures within the customer's control (a wrong address; a refused parcel). Such parcels get an exception flag saying so, not refund_eligible.",
             "cancellation_window_hours": "Orders younger than 12 hours with no shipment (no ship time, no tracking number, no carrier events) can be cancelled."
