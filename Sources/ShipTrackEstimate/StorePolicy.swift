@@ -31,6 +31,9 @@ public struct StorePolicy: Sendable {
     public let calendar: BusinessCalendar
     /// Per-region rules, indexed by `Region.index`.
     private let regionRules: [RegionRules]
+    /// Runs of consecutive ``holidayYears``, from 1 January of the first to 31 December of the last, so that an
+    /// estimate inside one needs no year arithmetic to know it has nothing to warn about.
+    let listedSpans: [ClosedRange<CalendarDay>]
 
     /// The cancellation window in seconds.
     public var cancellationWindow: TimeInterval { TimeInterval(cancellationWindowHours) * 3_600 }
@@ -118,6 +121,21 @@ public struct StorePolicy: Sendable {
         self.holidays = holidays
         self.workingDays = workingDays
         self.calendar = calendar
+        var spans: [ClosedRange<CalendarDay>] = []
+        var runStart: Int?
+        for year in holidayYears.sorted() {
+            let start = runStart ?? year
+            if !holidayYears.contains(year + 1),
+                let first = CalendarDay(year: start, month: 1, day: 1),
+                let last = CalendarDay(year: year, month: 12, day: 31)
+            {
+                spans.append(first...last)
+                runStart = nil
+            } else {
+                runStart = start
+            }
+        }
+        self.listedSpans = spans
     }
 
     /// Loads and validates a store's policy file.

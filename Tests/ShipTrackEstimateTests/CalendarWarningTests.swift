@@ -107,3 +107,37 @@ struct CalendarWarningTests {
         #expect(estimate.calendarWarnings.map(\.year) == [2024])
     }
 }
+
+/// The warning rule on its own: every unlisted year between two days, whatever their order.
+struct CalendarWarningRuleTests {
+    let policy = StorePolicy.builtIn
+
+    @Test(arguments: [
+        ("2025-01-01", "2026-12-31", [Int]()),
+        ("2026-12-31", "2025-01-01", []),
+        ("2024-12-31", "2025-01-01", [2024]),
+        ("2026-12-31", "2027-01-01", [2027]),
+        ("2024-06-01", "2028-06-01", [2024, 2027, 2028]),
+    ])
+    func warnsForEachUnlistedYear(from: String, through: String, years: [Int]) {
+        #expect(policy.calendarWarnings(from: Support.day(from), through: Support.day(through)).map(\.year) == years)
+    }
+
+    /// Listed years need not be consecutive: a gap year warns.
+    @Test func aGapBetweenListedYearsWarns() throws {
+        let policy = try Support.policy { policy in
+            policy["holiday_years"] = [2025, 2027]
+            policy["holidays"] = (policy["holidays"] as? [[String: Any]] ?? []).filter {
+                ($0["date"] as? String ?? $0["from"] as? String ?? "").hasPrefix("2025")
+            }
+            policy["working_days"] = (policy["working_days"] as? [[String: Any]] ?? []).filter {
+                ($0["date"] as? String ?? "").hasPrefix("2025")
+            }
+        }
+        #expect(policy.calendarWarnings(from: Support.day("2025-03-01"), through: Support.day("2025-12-01")).isEmpty)
+        #expect(policy.calendarWarnings(from: Support.day("2027-03-01"), through: Support.day("2027-12-01")).isEmpty)
+        let gap = policy.calendarWarnings(from: Support.day("2025-12-01"), through: Support.day("2027-02-01"))
+        #expect(gap.map(\.year) == [2026])
+        #expect(gap.first?.kind == .noHolidayList)
+    }
+}
