@@ -1,7 +1,8 @@
 public import Foundation
 import ShipTrackModel
 
-/// Business days of the store: Monday to Friday in the store's time zone, minus its holidays.
+/// Business days of the store: Monday to Friday in the store's time zone, minus its holidays, plus the weekend days
+/// it works (adjusted working days, such as the Saturdays China works to bridge a holiday).
 ///
 /// Days are ``CalendarDay`` values (integers), so the arithmetic is exact across month and year ends; daylight saving
 /// time only matters when an instant is turned into a day, which goes through a precomputed table of the zone's
@@ -12,8 +13,10 @@ public struct BusinessCalendar: Sendable {
     private final class Storage: Sendable {
         let timeZone: TimeZone
         let holidays: Set<CalendarDay>
+        let workingDays: Set<CalendarDay>
         let zone: ZoneOffsets
         let holidayDays: Set<Int>
+        let workingDayDays: Set<Int>
         /// First day covered by the tables below.
         let tableStart: Int
         /// `businessDaysBefore[i]`: how many business days lie in `tableStart ..< tableStart + i`.
@@ -21,12 +24,15 @@ public struct BusinessCalendar: Sendable {
         /// Every business day in the table's span, ascending (as days since 1970).
         let businessDays: [Int32]
 
-        init(timeZone: TimeZone, holidays: Set<CalendarDay>) {
+        init(timeZone: TimeZone, holidays: Set<CalendarDay>, workingDays: Set<CalendarDay>) {
             self.timeZone = timeZone
             self.holidays = holidays
+            self.workingDays = workingDays
             self.zone = ZoneOffsets(zone: timeZone)
             let holidayDays = Set(holidays.map(\.daysSinceEpoch))
+            let workingDayDays = Set(workingDays.map(\.daysSinceEpoch))
             self.holidayDays = holidayDays
+            self.workingDayDays = workingDayDays
             let span = BusinessCalendar.tableSpan
             var before = [Int32]()
             var days = [Int32]()
@@ -34,7 +40,9 @@ public struct BusinessCalendar: Sendable {
             days.reserveCapacity(span.count * 5 / 7 + 1)
             for day in span {
                 before.append(Int32(days.count))
-                if BusinessCalendar.isBusinessDay(day, holidays: holidayDays) { days.append(Int32(day)) }
+                if BusinessCalendar.isBusinessDay(day, holidays: holidayDays, workingDays: workingDayDays) {
+                    days.append(Int32(day))
+                }
             }
             before.append(Int32(days.count))
             self.tableStart = span.lowerBound
@@ -49,9 +57,12 @@ public struct BusinessCalendar: Sendable {
     public var timeZone: TimeZone { storage.timeZone }
     /// Non-working weekdays (and any weekend days listed, which change nothing).
     public var holidays: Set<CalendarDay> { storage.holidays }
+    /// Weekend days that are working days.
+    public var workingDays: Set<CalendarDay> { storage.workingDays }
 
     private var zone: ZoneOffsets { storage.zone }
     private var holidayDays: Set<Int> { storage.holidayDays }
+    private var workingDayDays: Set<Int> { storage.workingDayDays }
     private var tableStart: Int { storage.tableStart }
     private var businessDaysBefore: [Int32] { storage.businessDaysBefore }
     private var businessDays: [Int32] { storage.businessDays }
@@ -59,9 +70,16 @@ public struct BusinessCalendar: Sendable {
     /// 1970-01-01 ..< 2200-01-01.
     private static let tableSpan = 0..<84_006
 
-    /// Creates a calendar for `timeZone` with the given holidays.
+    /// Creates a calendar for `timeZone` with the given holidays, every weekend resting.
     public init(timeZone: TimeZone, holidays: some Sequence<CalendarDay>) {
-        storage = Storage(timeZone: timeZone, holidays: Set(holidays))
+        storage = Storage(timeZone: timeZone, holidays: Set(holidays), workingDays: [])
+    }
+
+    /// Creates a calendar for `timeZone` with the given holidays and the weekend days worked.
+    ///
+    /// A day both a holiday and a working day is a holiday (the policy loader refuses such a file).
+    public init(timeZone: TimeZone, holidays: some Sequence<CalendarDay>, workingDays: some Sequence<CalendarDay>) {
+        storage = Storage(timeZone: timeZone, holidays: Set(holidays), workingDays: Set(workingDays))
     }
 
     // MARK: Instants and days
@@ -88,9 +106,9 @@ public struct BusinessCalendar: Sendable {
 
     // MARK: Business days
 
-    /// Whether `day` is a working day: Monday to Friday and not a holiday.
+    /// Whether `day` is a working day: Monday to Friday and not a holiday, or a weekend day listed as worked.
     public func isBusinessDay(_ day: CalendarDay) -> Bool {
-        BusinessCalendar.isBusinessDay(day.daysSinceEpoch, holidays: holidayDays)
+        BusinessCalendar.isBusinessDay(day.daysSinceEpoch, holidays: holidayDays, workingDays: workingDayDays)
     }
 
     /// Whether `day` is one of the store's holidays.
@@ -129,7 +147,7 @@ public struct BusinessCalendar: Sendable {
         var count = 0
         var day = start.daysSinceEpoch + 1
         while day <= end.daysSinceEpoch {
-            if BusinessCalendar.isBusinessDay(day, holidays: holidayDays) { count += 1 }
+            if BusinessCalendar.isBusinessDay(day, holidays: holidayDays, workingDays: workingDayDays) { count += 1 }
             day += 1
         }
         return count
@@ -149,13 +167,16 @@ public struct BusinessCalendar: Sendable {
         var current = day.daysSinceEpoch
         while remaining > 0 {
             current += step
-            if BusinessCalendar.isBusinessDay(current, holidays: holidayDays) { remaining -= 1 }
+            if BusinessCalendar.isBusinessDay(current, holidays: holidayDays, workingDays: workingDayDays) {
+                remaining -= 1
+            }
         }
         return CalendarDay(daysSinceEpoch: current)
     }
 
-    private static func isBusinessDay(_ day: Int, holidays: Set<Int>) -> Bool {
-        !CalendarDay(daysSinceEpoch: day).isWeekend && !holidays.contains(day)
+    private static func isBusinessDay(_ day: Int, holidays: Set<Int>, workingDays: Set<Int>) -> Bool {
+        if holidays.contains(day) { return false }
+        return !CalendarDay(daysSinceEpoch: day).isWeekend || workingDays.contains(day)
     }
 
     /// Whole seconds since 1970, rounded down; instants beyond any calendar are clamped rather than trapping.

@@ -1,3 +1,4 @@
+import Foundation
 import ShipTrackModel
 
 /// The layout of `countries.json`, decoded as written and validated into a ``CountryTable``.
@@ -17,8 +18,9 @@ struct CountryFile: Decodable {
         var region: String
         var aliases: [String]
         var note: String?
+        var lookalikes: [LookalikeFile]
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case code, name, region, aliases, note }
+        enum CodingKeys: String, CodingKey, CaseIterable { case code, name, region, aliases, note, lookalikes }
 
         init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -28,14 +30,36 @@ struct CountryFile: Decodable {
             region = try container.decode(String.self, forKey: .region)
             aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
             note = try container.decodeIfPresent(String.self, forKey: .note)
+            lookalikes = try container.decodeIfPresent([LookalikeFile].self, forKey: .lookalikes) ?? []
         }
+    }
+
+    /// A name that must not resolve to the country but is suggested with a note (`Columbia` for Colombia).
+    struct LookalikeFile: Decodable {
+        var name: String
+        var note: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, note }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            note = try container.decode(String.self, forKey: .note)
+        }
+    }
+
+    /// Everything a ``CountryTable`` is built from.
+    struct Validated {
+        var countries: [ResolvedCountry]
+        var byCode: [String: Int]
+        var byName: [String: Int]
+        var suggestions: CountrySuggestions
     }
 
     /// Checks that every ISO country appears exactly once with a known region, that names match codes, and that no
     /// name or alias could mean two countries.
-    func validated(fileName: String) throws -> (
-        countries: [ResolvedCountry], byCode: [String: Int], byName: [String: Int]
-    ) {
+    func validated(fileName: String) throws -> Validated {
         let error = { (key: String, message: String) in PolicyError(file: fileName, keyPath: key, message: message) }
         var entries: [String: (index: Int, entry: Entry)] = [:]
         for (index, entry) in countries.enumerated() {
@@ -69,6 +93,8 @@ struct CountryFile: Decodable {
         }
         var resolved: [ResolvedCountry] = []
         var byName: [String: Int] = [:]
+        var spellings: [(name: String, index: Int)] = []
+        var lookalikes: [(name: String, index: Int, note: String)] = []
         for (index, iso) in isoCountries.enumerated() {
             guard let (_, entry) = entries[iso.alpha2] else {
                 throw error(
@@ -95,12 +121,29 @@ struct CountryFile: Decodable {
                         "countries.\(iso.alpha2).\(key)", "\"\(name)\" is the code of \(isoCountries[owner].alpha2)")
                 }
                 byName[normalized] = index
+                spellings.append((name, index))
+            }
+            for lookalike in entry.lookalikes { lookalikes.append((lookalike.name, index, lookalike.note)) }
+        }
+        // A lookalike that resolved would never reach its note; check once every name is known.
+        for (name, index, note) in lookalikes {
+            let code = isoCountries[index].alpha2
+            let normalized = CountryTable.normalize(name)
+            guard !normalized.isEmpty, !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw error("countries.\(code).lookalikes", "\"\(name)\" needs a name and a note")
+            }
+            if let owner = byName[normalized] ?? byCode[normalized.uppercased()] {
+                throw error(
+                    "countries.\(code).lookalikes",
+                    "\"\(name)\" already names \(isoCountries[owner].alpha2); a lookalike must not resolve")
             }
         }
         // A code typed with dots (`U.S.`, `U.S.A.`) normalizes to its letters; accept it as the code.
         for (code, index) in byCode where byName[code.lowercased()] == nil {
             byName[code.lowercased()] = index
         }
-        return (resolved, byCode, byName)
+        return Validated(
+            countries: resolved, byCode: byCode, byName: byName,
+            suggestions: CountrySuggestions(spellings: spellings, lookalikes: lookalikes))
     }
 }

@@ -5,7 +5,8 @@ import ShipTrackModel
 ///
 /// The table must list all 249 countries explicitly: there is no default region, so no country is ever placed by
 /// accident. ``resolve(_:field:)`` accepts alpha-2 and alpha-3 codes, the ISO names, their common names and the
-/// file's aliases (`UK`, `Great Britain`), ignoring case, accents, punctuation and a leading "the".
+/// file's aliases (`UK`, `Great Britain`, `Deutschland`, `中国`), ignoring case, accents, punctuation and a leading
+/// "the"; a name it does not know gets "did you mean ...?" in the error.
 public struct CountryTable: Sendable {
     /// Every country, in alpha-2 order.
     public let countries: [ResolvedCountry]
@@ -13,6 +14,8 @@ public struct CountryTable: Sendable {
     private let byCode: [String: Int]
     /// Normalized names and aliases to an index in `countries`.
     private let byName: [String: Int]
+    /// Near names for the error of a name that does not resolve.
+    private let suggestions: CountrySuggestions
 
     /// Decodes and validates a country file's contents.
     /// - Parameter fileName: how errors name the file (`countries.json`).
@@ -24,7 +27,11 @@ public struct CountryTable: Sendable {
         } catch {
             throw PolicyError.decoding(error, file: fileName)
         }
-        (countries, byCode, byName) = try file.validated(fileName: fileName)
+        let validated = try file.validated(fileName: fileName)
+        countries = validated.countries
+        byCode = validated.byCode
+        byName = validated.byName
+        suggestions = validated.suggestions
     }
 
     /// Loads and validates a store's country file.
@@ -54,7 +61,8 @@ public struct CountryTable: Sendable {
 
     /// The country `text` names: an alpha-2 or alpha-3 code or an English name, in any case.
     /// - Parameter field: how an error names the input (`--destination`, `destination`).
-    /// - Throws: ``InputError`` (`missing` or `unknownCountry`) naming `field` and `text`.
+    /// - Throws: ``InputError`` (`missing` or `unknownCountry`) naming `field` and `text`; for an unknown name
+    ///   near known ones, the error says "did you mean ...?" and lists them in ``InputError/suggestions``.
     public func resolve(_ text: String, field: String = InputError.Field.destination) throws -> ResolvedCountry {
         if let index = codeIndex(text) { return countries[index] }
         let key = CountryTable.normalize(text)
@@ -64,9 +72,31 @@ public struct CountryTable: Sendable {
                 code: .missing, field: field, value: text,
                 problem: "is empty (give an ISO 3166-1 code such as US or GBR, or an English name)")
         }
-        throw InputError(
+        throw unknownCountry(text, key: key, field: field)
+    }
+
+    /// The error for a name that does not resolve, with the nearest names (and a lookalike's note) when there are.
+    private func unknownCountry(_ text: String, key: String, field: String) -> InputError {
+        var nearest = suggestions.nearest(to: key)
+        var note: String?
+        if let lookalike = suggestions.lookalike(key) {
+            // The country a lookalike is mistaken for comes first, under its own name.
+            nearest.removeAll { $0.index == lookalike.index }
+            nearest.insert(.init(display: countries[lookalike.index].name, index: lookalike.index), at: 0)
+            note = lookalike.note
+        }
+        guard !nearest.isEmpty else {
+            return InputError(
+                code: .unknownCountry, field: field, value: text,
+                problem: "is not a known country (give an ISO 3166-1 code such as US or GBR, or an English name)")
+        }
+        let names = nearest.map { "\($0.display) (\(countries[$0.index].alpha2))" }
+        let list =
+            names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+        return InputError(
             code: .unknownCountry, field: field, value: text,
-            problem: "is not a known country (give an ISO 3166-1 code such as US or GBR, or an English name)")
+            problem: "is not a known country; did you mean \(list)?" + (note.map { " \($0)" } ?? ""),
+            suggestions: nearest.map { countries[$0.index] })
     }
 
     /// The country with this alpha-2 code, if any.

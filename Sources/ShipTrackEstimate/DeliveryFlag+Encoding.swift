@@ -17,6 +17,7 @@ extension DeliveryFlag: Encodable {
         case since
         case refundExcluded = "refund_excluded"
         case guaranteeStartedOn = "guarantee_started_on"
+        case guaranteeClock = "guarantee_clock"
         case guaranteeEndedOn = "guarantee_ended_on"
         case guaranteeDays = "guarantee_days"
         case guaranteeDayKind = "guarantee_day_kind"
@@ -59,8 +60,9 @@ extension DeliveryFlag: Encodable {
             try container.encode(reason, forKey: .carrierReason)
             try container.encode(since, forKey: .since)
             try container.encode(excluded, forKey: .refundExcluded)
-        case .refundEligible(let started, let ended, let days, let kind, let closes):
+        case .refundEligible(let started, let clock, let ended, let days, let kind, let closes):
             try container.encode(started, forKey: .guaranteeStartedOn)
+            try container.encode(clock, forKey: .guaranteeClock)
             try container.encode(ended, forKey: .guaranteeEndedOn)
             try container.encode(days, forKey: .guaranteeDays)
             try container.encode(kind.rawValue, forKey: .guaranteeDayKind)

@@ -33,9 +33,14 @@ extension DeliveryFlag {
                     + "address or refusal)."
                 : ""
             return "The carrier reports a problem since \(since.longDescription): \(what).\(refund)"
-        case .refundEligible(let started, let ended, let days, let kind, let closes):
+        case .refundEligible(let started, let clock, let ended, let days, let kind, let closes):
             let unit = kind == .calendar ? "day" : "business-day"
-            return "Not delivered within the \(days)-\(unit) guarantee, counted after processing ended on "
+            let from =
+                switch clock {
+                case .handover: "counted after the hand-over to the carrier on"
+                case .processingDeadline: "counted after processing ended on"
+                }
+            return "Not delivered within the \(days)-\(unit) guarantee, \(from) "
                 + "\(started.longDescription); it expired after \(ended.longDescription). The customer may request a "
                 + "refund or a reshipment until \(closes.longDescription)."
         case .refundWindowClosing(let closes, let daysLeft):

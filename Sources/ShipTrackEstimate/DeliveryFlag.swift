@@ -53,10 +53,12 @@ public struct DeliveryFlag: Hashable, Sendable, CustomStringConvertible {
         case stalled(status: TrackingStatus, lastEventOn: CalendarDay, daysWithoutEvent: Int, limitDays: Int)
         /// `exception`: the newest event's status and reason, and whether the policy refuses a refund for it.
         case exception(status: TrackingStatus, reason: StatusReason?, since: CalendarDay, refundExcluded: Bool)
-        /// `refund_eligible`: the guarantee ran from the day after `guaranteeStartedOn` to `guaranteeEndedOn`;
-        /// requests are accepted until `refundWindowClosesOn`.
+        /// `refund_eligible`: the guarantee ran from the day after `guaranteeStartedOn` (the hand-over or the end
+        /// of processing, as `guaranteeClock` says) to `guaranteeEndedOn`; requests are accepted until
+        /// `refundWindowClosesOn`.
         case refundEligible(
-            guaranteeStartedOn: CalendarDay, guaranteeEndedOn: CalendarDay, guaranteeDays: Int,
+            guaranteeStartedOn: CalendarDay, guaranteeClock: ShipmentEstimate.Guarantee.Clock,
+            guaranteeEndedOn: CalendarDay, guaranteeDays: Int,
             dayKind: StorePolicy.DayKind, refundWindowClosesOn: CalendarDay)
         /// `refund_window_closing`: `daysLeft` days including today until `refundWindowClosesOn`.
         case refundWindowClosing(refundWindowClosesOn: CalendarDay, daysLeft: Int)

@@ -83,7 +83,8 @@ extension Estimator {
             flags.append(
                 DeliveryFlag(
                     .refundEligible(
-                        guaranteeStartedOn: guarantee.startsOn, guaranteeEndedOn: guarantee.endsOn,
+                        guaranteeStartedOn: guarantee.startsOn, guaranteeClock: guarantee.clock,
+                        guaranteeEndedOn: guarantee.endsOn,
                         guaranteeDays: policy.refund.guaranteeDays, dayKind: policy.refund.dayKind,
                         refundWindowClosesOn: guarantee.refundWindow.latest)))
             // refund_window_closing: the last `closingWarningDays` days of the request window.

@@ -71,6 +71,19 @@ public struct Estimator: Sendable {
         let transitEnd = deliveredOn ?? today
         let guarantee = guaranteeDates(processingDeadline: processingDeadline, handover: handover)
 
+        // The last day a business-day count of this estimate reaches; every count starts on or after the order
+        // day. A year in between without an official holiday list makes those counts uncertain.
+        var reach = max(
+            processingDeadline, calendar.adding(businessDays: policy.trackingGraceBusinessDays, to: orderedOn))
+        if let promised {
+            reach = max(reach, promised.latest)
+            // Business days until the promise, or late by, count to today; delivered late, to the delivery.
+            if let deliveredOn { reach = max(reach, deliveredOn) } else { reach = max(reach, today) }
+        }
+        if let expected { reach = max(reach, expected.latest) }
+        if handover != nil { reach = max(reach, transitEnd) }
+        if policy.refund.dayKind == .business { reach = max(reach, guarantee.refundWindow.latest) }
+
         var estimate = ShipmentEstimate(
             parcel: parcel, trackingNumber: carrier.trackingNumber, destination: country,
             orderedAt: facts.orderedAt, orderedOn: orderedOn, asOf: now, today: today,
@@ -81,7 +94,8 @@ public struct Estimator: Sendable {
             businessDaysUntilPromise: deliveredOn == nil
                 ? promised.map { calendar.businessDays(from: today, to: $0.latest) } : nil,
             keptPromise: deliveredOn.flatMap { day in promised.map { day <= $0.latest } },
-            guarantee: guarantee, flags: [])
+            guarantee: guarantee, calendarWarnings: policy.calendarWarnings(from: orderedOn, through: reach),
+            flags: [])
         var flags = flags(for: estimate, facts: facts, carrier: carrier, now: now)
         if let parcel {
             for index in flags.indices { flags[index].parcel = parcel }
@@ -90,21 +104,23 @@ public struct Estimator: Sendable {
         return estimate
     }
 
-    /// The guarantee's clock starts when processing ends: at the end of the processing window, or with
-    /// `handover_or_processing_deadline` at an earlier known hand-over; never later than the window's end, so a late
-    /// shipment does not extend it.
+    /// The guarantee's clock ("45 days not including 2-5 day processing"): with `handover_or_processing_deadline`
+    /// it starts on the hand-over day when one is known, earlier or later than the end of the processing window,
+    /// and at the end of that window while none is; with `processing_deadline`, always at the end of the window.
     private func guaranteeDates(processingDeadline: CalendarDay, handover: ShipmentEstimate.Handover?)
         -> ShipmentEstimate.Guarantee
     {
         let rules = policy.refund
-        var start = processingDeadline
-        if rules.guaranteeStarts == .handoverOrProcessingDeadline, let handover, handover.day < start {
-            start = handover.day
-        }
+        let (start, clock): (CalendarDay, ShipmentEstimate.Guarantee.Clock) =
+            switch (rules.guaranteeStarts, handover) {
+            case (.handoverOrProcessingDeadline, let handover?): (handover.day, .handover)
+            case (.handoverOrProcessingDeadline, nil), (.processingDeadline, _): (processingDeadline, .processingDeadline)
+            }
         let end = add(rules.guaranteeDays, rules.dayKind, to: start)
         let closes = add(rules.requestDays, rules.dayKind, to: end)
         return .init(
-            startsOn: start, endsOn: end, refundWindow: DayWindow(earliest: end.adding(days: 1), latest: closes))
+            startsOn: start, clock: clock, endsOn: end,
+            refundWindow: DayWindow(earliest: end.adding(days: 1), latest: closes))
     }
 
     func add(_ days: Int, _ kind: StorePolicy.DayKind, to day: CalendarDay) -> CalendarDay {

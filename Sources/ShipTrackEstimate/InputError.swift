@@ -43,12 +43,16 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public let value: String
     /// What is wrong, following the quoted value: `is not a date (month 13 does not exist)`.
     public let problem: String
+    /// For an unknown country: the countries whose names are nearest to the value, nearest first (the "did you
+    /// mean" of ``problem``); empty otherwise.
+    public let suggestions: [ResolvedCountry]
 
-    public init(code: Code, field: String, value: String, problem: String) {
+    public init(code: Code, field: String, value: String, problem: String, suggestions: [ResolvedCountry] = []) {
         self.code = code
         self.field = field
         self.value = value
         self.problem = problem
+        self.suggestions = suggestions
     }
 
     /// `--ordered-at: "2026-13-01" is not a date (month 13 does not exist)`.
@@ -61,7 +65,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         for name in [Field.orderedAt, Field.shippedAt, Field.destination, Field.asOf] {
             problem = problem.replacingAll(name, with: rename(name))
         }
-        return InputError(code: code, field: rename(field), value: value, problem: problem)
+        return InputError(code: code, field: rename(field), value: value, problem: problem, suggestions: suggestions)
     }
 }
 

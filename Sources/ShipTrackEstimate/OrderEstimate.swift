@@ -35,6 +35,19 @@ public struct OrderEstimate: Hashable, Sendable {
         return parcels.allSatisfy { $0.keptPromise == true }
     }
 
+    /// The parcels' calendar warnings, one per year, oldest first: years whose business days some date of the
+    /// order was counted through without an official holiday list.
+    public var calendarWarnings: [CalendarWarning] {
+        var byYear: [Int: CalendarWarning] = [:]
+        for parcel in parcels {
+            for warning in parcel.calendarWarnings where byYear[warning.year] == nil { byYear[warning.year] = warning }
+        }
+        return byYear.keys.sorted().compactMap { byYear[$0] }
+    }
+
+    /// Whether some date of the order was counted through a year without an official holiday list.
+    public var hasCalendarWarnings: Bool { parcels.contains(where: \.hasCalendarWarnings) }
+
     /// Whether a flag of `kind` is raised for any parcel or the order.
     public func has(_ kind: DeliveryFlag.Kind) -> Bool { flags.contains { $0.kind == kind } }
 }
@@ -50,6 +63,7 @@ extension OrderEstimate: Encodable {
         case late
         case keptPromise = "kept_promise"
         case flags, parcels
+        case calendarWarnings = "calendar_warnings"
     }
 
     /// Stable snake_case keys; days as `YYYY-MM-DD`, instants as ISO 8601 UTC, absent values `null`.
@@ -64,6 +78,7 @@ extension OrderEstimate: Encodable {
         try container.encode(deliveredOn, forKey: .deliveredOn)
         try container.encode(isLate, forKey: .late)
         try container.encode(keptPromise, forKey: .keptPromise)
+        try container.encode(calendarWarnings, forKey: .calendarWarnings)
         try container.encode(flags, forKey: .flags)
         try container.encode(parcels, forKey: .parcels)
     }

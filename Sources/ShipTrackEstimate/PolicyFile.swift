@@ -10,7 +10,9 @@ struct PolicyFile: Decodable {
     var stalledAfterDays: Int
     var refund: RefundFile
     var cancellationWindowHours: Int
+    var holidayYears: [Int]
     var holidays: [HolidayFile]
+    var workingDays: [WorkingDayFile]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case timeZone = "time_zone"
@@ -20,7 +22,9 @@ struct PolicyFile: Decodable {
         case stalledAfterDays = "stalled_after_days"
         case refund
         case cancellationWindowHours = "cancellation_window_hours"
+        case holidayYears = "holiday_years"
         case holidays
+        case workingDays = "working_days"
     }
 
     init(from decoder: any Decoder) throws {
@@ -33,7 +37,9 @@ struct PolicyFile: Decodable {
         stalledAfterDays = try container.decode(Int.self, forKey: .stalledAfterDays)
         refund = try container.decode(RefundFile.self, forKey: .refund)
         cancellationWindowHours = try container.decode(Int.self, forKey: .cancellationWindowHours)
+        holidayYears = try container.decode([Int].self, forKey: .holidayYears)
         holidays = try container.decode([HolidayFile].self, forKey: .holidays)
+        workingDays = try container.decode([WorkingDayFile].self, forKey: .workingDays)
     }
 
     struct DayRangeFile: Decodable {
@@ -106,14 +112,15 @@ struct PolicyFile: Decodable {
         }
     }
 
-    /// One day (`date`) or a period (`from`, `to`).
+    /// One day (`date`) or a period (`from`, `to`), official unless `provisional` is true.
     struct HolidayFile: Decodable {
         var name: String
         var date: CalendarDay?
         var from: CalendarDay?
         var to: CalendarDay?
+        var provisional: Bool
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case name, date, from, to }
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, date, from, to, provisional }
 
         init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -122,6 +129,23 @@ struct PolicyFile: Decodable {
             date = try container.decodeIfPresent(CalendarDay.self, forKey: .date)
             from = try container.decodeIfPresent(CalendarDay.self, forKey: .from)
             to = try container.decodeIfPresent(CalendarDay.self, forKey: .to)
+            // Optional because nearly every entry is official; writing `false` is allowed.
+            provisional = try container.decodeIfPresent(Bool.self, forKey: .provisional) ?? false
+        }
+    }
+
+    /// An adjusted working day: a Saturday or Sunday declared a working day (调休上班).
+    struct WorkingDayFile: Decodable {
+        var name: String
+        var date: CalendarDay
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, date }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            date = try container.decode(CalendarDay.self, forKey: .date)
         }
     }
 
@@ -167,21 +191,46 @@ struct PolicyFile: Decodable {
             throw error("cancellation_window_hours", "\(cancellationWindowHours) is negative")
         }
         let refund = try self.refund.validated(error)
-        let holidays = try validatedHolidays(error)
+        let years = try validatedHolidayYears(error)
+        let holidays = try validatedHolidays(error, years: years)
+        let workingDays = try validatedWorkingDays(error, years: years, holidays: holidays)
 
         return StorePolicy(
             processingBusinessDays: processing, regionRules: regionRules,
             trackingGraceBusinessDays: trackingGraceBusinessDays, stalledAfterDays: stalledAfterDays, refund: refund,
-            cancellationWindowHours: cancellationWindowHours, holidays: holidays,
+            cancellationWindowHours: cancellationWindowHours, holidayYears: years, holidays: holidays,
+            workingDays: workingDays,
             calendar: BusinessCalendar(
                 timeZone: zone,
                 holidays: holidays.flatMap { holiday in
                     (holiday.days.earliest.daysSinceEpoch...holiday.days.latest.daysSinceEpoch).map(
                         CalendarDay.init(daysSinceEpoch:))
-                }))
+                },
+                workingDays: workingDays.map(\.day)))
     }
 
-    private func validatedHolidays(_ error: (String, String) -> PolicyError) throws -> [StorePolicy.Holiday] {
+    /// The years whose official lists are complete: each once, within the span the calendar tabulates.
+    private func validatedHolidayYears(_ error: (String, String) -> PolicyError) throws -> Set<Int> {
+        var years = Set<Int>()
+        for (index, year) in holidayYears.enumerated() {
+            guard (1970...2199).contains(year) else {
+                throw error("holiday_years[\(index)]", "\(year) is not a year from 1970 to 2199")
+            }
+            guard years.insert(year).inserted else { throw error("holiday_years[\(index)]", "\(year) is listed twice") }
+        }
+        return years
+    }
+
+    /// A period's years are the years of its first and last day.
+    private static func years(of days: DayWindow) -> [Int] {
+        let first = days.earliest.parts.year
+        let last = days.latest.parts.year
+        return first == last ? [first] : [first, last]
+    }
+
+    private func validatedHolidays(_ error: (String, String) -> PolicyError, years: Set<Int>) throws
+        -> [StorePolicy.Holiday]
+    {
         var holidays: [StorePolicy.Holiday] = []
         for (index, entry) in self.holidays.enumerated() {
             let key = "holidays[\(index)]"
@@ -209,9 +258,58 @@ struct PolicyFile: Decodable {
                         + "(\(holidays[other].name) \(holidays[other].days))"
                 )
             }
-            holidays.append(StorePolicy.Holiday(name: entry.name, days: days))
+            // An official entry outside the listed years would hide the warning for a year whose list is incomplete;
+            // a provisional entry inside them is a guess left behind after the official list was entered.
+            for year in Self.years(of: days) {
+                if entry.provisional, years.contains(year) {
+                    throw error(
+                        key,
+                        "\(entry.name) \(days) is provisional, but holiday_years lists \(year) as official: "
+                            + "remove the provisional entry")
+                }
+                if !entry.provisional, !years.contains(year) {
+                    throw error(
+                        key,
+                        "\(entry.name) \(days) is in \(year), which holiday_years does not list: add \(year) once its "
+                            + "official list is complete, or mark the entry \"provisional\": true")
+                }
+            }
+            holidays.append(StorePolicy.Holiday(name: entry.name, days: days, isProvisional: entry.provisional))
         }
         return holidays
+    }
+
+    /// Adjusted working days: weekend days of a listed year, each once, never inside a holiday.
+    private func validatedWorkingDays(
+        _ error: (String, String) -> PolicyError, years: Set<Int>, holidays: [StorePolicy.Holiday]
+    ) throws -> [StorePolicy.WorkingDay] {
+        var days: [StorePolicy.WorkingDay] = []
+        for (index, entry) in workingDays.enumerated() {
+            let key = "working_days[\(index)]"
+            guard !entry.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw error(key + ".name", "is empty")
+            }
+            let day = entry.date
+            guard day.isWeekend else {
+                throw error(
+                    key + ".date", "\(day.longDescription) is a weekday, which is a working day anyway: only a "
+                        + "Saturday or Sunday can be an adjusted working day")
+            }
+            guard years.contains(day.parts.year) else {
+                throw error(
+                    key + ".date", "\(day) is in \(day.parts.year), which holiday_years does not list")
+            }
+            if let other = days.firstIndex(where: { $0.day == day }) {
+                throw error(key + ".date", "\(day) is listed twice (working_days[\(other)])")
+            }
+            if let holiday = holidays.firstIndex(where: { $0.days.contains(day) }) {
+                throw error(
+                    key + ".date",
+                    "\(day) is inside holidays[\(holiday)] (\(holidays[holiday].name) \(holidays[holiday].days))")
+            }
+            days.append(StorePolicy.WorkingDay(name: entry.name, day: day))
+        }
+        return days
     }
 }
 

@@ -45,6 +45,9 @@ public struct ShipmentEstimate: Hashable, Sendable {
     public var keptPromise: Bool?
     /// The refund guarantee's dates.
     public var guarantee: Guarantee
+    /// One warning per year this estimate counts business days in without an official holiday list, oldest
+    /// first; empty when every date rests on official lists. Dates counted through such a year may be too early.
+    public var calendarWarnings: [CalendarWarning]
     /// The flags, in ``DeliveryFlag/Kind`` order.
     public var flags: [DeliveryFlag]
 
@@ -52,6 +55,9 @@ public struct ShipmentEstimate: Hashable, Sendable {
     public var isDelivered: Bool { deliveredOn != nil }
     /// Whether the parcel is not delivered and past the latest promised date.
     public var isLate: Bool { flags.contains { $0.kind == .late } }
+
+    /// Whether some date of the estimate was counted through a year without an official holiday list.
+    public var hasCalendarWarnings: Bool { !calendarWarnings.isEmpty }
 
     /// Whether a flag of `kind` is raised.
     public func has(_ kind: DeliveryFlag.Kind) -> Bool { flags.contains { $0.kind == kind } }
@@ -128,21 +134,33 @@ public struct ShipmentEstimate: Hashable, Sendable {
 
     /// The delivery guarantee ("45 days not including processing") and the refund request window after it.
     public struct Guarantee: Hashable, Sendable, Encodable {
-        /// The day processing ended; the guarantee's days are counted after it.
+        /// What started the guarantee's clock.
+        public enum Clock: String, Hashable, Sendable, Encodable {
+            /// The hand-over to the carrier (``ShipmentEstimate/handover``).
+            case handover
+            /// The end of the processing window: no hand-over is known yet, or the policy fixes the clock there.
+            case processingDeadline = "processing_deadline"
+        }
+        /// The day the clock started: the hand-over day when known, else the end of the processing window (see
+        /// `refund.guarantee_starts`); the guarantee's days are counted after it.
         public let startsOn: CalendarDay
+        /// What ``startsOn`` is.
+        public let clock: Clock
         /// The guarantee's last day; a parcel not delivered by then is refund-eligible from the next day.
         public let endsOn: CalendarDay
         /// The days on which a refund can be requested: the day after ``endsOn`` to the last day, both included.
         public let refundWindow: DayWindow
 
-        public init(startsOn: CalendarDay, endsOn: CalendarDay, refundWindow: DayWindow) {
+        public init(startsOn: CalendarDay, clock: Clock, endsOn: CalendarDay, refundWindow: DayWindow) {
             self.startsOn = startsOn
+            self.clock = clock
             self.endsOn = endsOn
             self.refundWindow = refundWindow
         }
 
         enum CodingKeys: String, CodingKey {
             case startsOn = "starts_on"
+            case clock
             case endsOn = "ends_on"
             case refundWindow = "refund_window"
         }
@@ -167,6 +185,7 @@ extension ShipmentEstimate: Encodable {
         case businessDaysUntilPromise = "business_days_until_promise"
         case keptPromise = "kept_promise"
         case late, guarantee, flags
+        case calendarWarnings = "calendar_warnings"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -191,6 +210,7 @@ extension ShipmentEstimate: Encodable {
         try container.encode(keptPromise, forKey: .keptPromise)
         try container.encode(isLate, forKey: .late)
         try container.encode(guarantee, forKey: .guarantee)
+        try container.encode(calendarWarnings, forKey: .calendarWarnings)
         try container.encode(flags, forKey: .flags)
     }
 }

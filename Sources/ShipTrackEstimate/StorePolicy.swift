@@ -20,12 +20,20 @@ public struct StorePolicy: Sendable {
     public let refund: RefundRules
     /// How long after the order it can still be cancelled (published: 12 hours).
     public let cancellationWindowHours: Int
-    /// Non-working periods of the store, in file order.
+    /// The years whose official holiday lists are complete (`holiday_years`). Business days counted in any other
+    /// year raise a ``CalendarWarning``.
+    public let holidayYears: Set<Int>
+    /// Non-working periods of the store, in file order; provisional ones are guesses for a year not yet listed.
     public let holidays: [Holiday]
-    /// Business days in the store's zone minus ``holidays``.
+    /// Saturdays and Sundays the store works (adjusted working days), in file order.
+    public let workingDays: [WorkingDay]
+    /// Business days in the store's zone: Monday to Friday minus ``holidays``, plus ``workingDays``.
     public let calendar: BusinessCalendar
     /// Per-region rules, indexed by `Region.index`.
     private let regionRules: [RegionRules]
+    /// Runs of consecutive ``holidayYears``, from 1 January of the first to 31 December of the last, so that an
+    /// estimate inside one needs no year arithmetic to know it has nothing to warn about.
+    let listedSpans: [ClosedRange<CalendarDay>]
 
     /// The cancellation window in seconds.
     public var cancellationWindow: TimeInterval { TimeInterval(cancellationWindowHours) * 3_600 }
@@ -49,11 +57,40 @@ public struct StorePolicy: Sendable {
     }
 
     /// A non-working period of the store, one day or several.
-    public struct Holiday: Hashable, Sendable {
+    public struct Holiday: Hashable, Sendable, Encodable {
         /// Its name (`Spring Festival`).
         public let name: String
         /// Its first and last day, both included.
         public let days: DayWindow
+        /// Whether the dates are an estimate made before the official list was published.
+        public let isProvisional: Bool
+
+        public init(name: String, days: DayWindow, isProvisional: Bool = false) {
+            self.name = name
+            self.days = days
+            self.isProvisional = isProvisional
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, from, to, provisional
+        }
+
+        /// `{"name": "Spring Festival", "from": "2027-02-05", "to": "2027-02-12", "provisional": true}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(days.earliest, forKey: .from)
+            try container.encode(days.latest, forKey: .to)
+            try container.encode(isProvisional, forKey: .provisional)
+        }
+    }
+
+    /// A Saturday or Sunday the store works, declared to bridge a holiday (调休上班).
+    public struct WorkingDay: Hashable, Sendable {
+        /// The holiday it belongs to (`Spring Festival`).
+        public let name: String
+        /// The day.
+        public let day: CalendarDay
     }
 
     /// Decodes and validates a policy file's contents.
@@ -71,8 +108,8 @@ public struct StorePolicy: Sendable {
 
     init(
         processingBusinessDays: ClosedRange<Int>, regionRules: [RegionRules], trackingGraceBusinessDays: Int,
-        stalledAfterDays: Int, refund: RefundRules, cancellationWindowHours: Int, holidays: [Holiday],
-        calendar: BusinessCalendar
+        stalledAfterDays: Int, refund: RefundRules, cancellationWindowHours: Int, holidayYears: Set<Int>,
+        holidays: [Holiday], workingDays: [WorkingDay], calendar: BusinessCalendar
     ) {
         self.processingBusinessDays = processingBusinessDays
         self.regionRules = regionRules
@@ -80,8 +117,25 @@ public struct StorePolicy: Sendable {
         self.stalledAfterDays = stalledAfterDays
         self.refund = refund
         self.cancellationWindowHours = cancellationWindowHours
+        self.holidayYears = holidayYears
         self.holidays = holidays
+        self.workingDays = workingDays
         self.calendar = calendar
+        var spans: [ClosedRange<CalendarDay>] = []
+        var runStart: Int?
+        for year in holidayYears.sorted() {
+            let start = runStart ?? year
+            if !holidayYears.contains(year + 1),
+                let first = CalendarDay(year: start, month: 1, day: 1),
+                let last = CalendarDay(year: year, month: 12, day: 31)
+            {
+                spans.append(first...last)
+                runStart = nil
+            } else {
+                runStart = start
+            }
+        }
+        self.listedSpans = spans
     }
 
     /// Loads and validates a store's policy file.

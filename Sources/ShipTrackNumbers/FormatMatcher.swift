@@ -20,8 +20,8 @@ struct FormatMatcher: Sendable {
         case noMatch
         /// The pattern matches and every rule passes.
         case claimed
-        /// The pattern matches but rules fail, each with a message.
-        case failed([(rule: FailedRule, message: String)])
+        /// The pattern matches but rules fail, each with a message (and, for a check digit, typing hints).
+        case failed([RuleFailure])
     }
 
     /// Compiles `pattern` for `algorithm`, or returns the problems (key paths relative to the format).
@@ -74,34 +74,70 @@ struct FormatMatcher: Sendable {
     }
 
     /// Evaluates a normalized number; `range` is its full UTF-16 range, computed once per number by the caller.
-    func evaluate(_ number: String, range: NSRange) -> Evaluation {
+    ///
+    /// A failed check digit comes with typing hints unless `hints` is false (as when a hint's own candidate is
+    /// evaluated): working them out re-evaluates the number once per pair of neighbouring digits, which only a
+    /// failing number pays.
+    func evaluate(_ number: String, range: NSRange, hints: Bool = true) -> Evaluation {
         guard let match = regex.firstMatch(in: number, options: [.anchored], range: range), match.range == range
         else { return .noMatch }
-        var failures: [(rule: FailedRule, message: String)] = []
+        var failures: [RuleFailure] = []
         if countryMustBeISO3166, let code = substring(of: match, group: countryGroup, in: number),
             !ISO3166Alpha2Table.contains(code.utf8)
         {
-            failures.append((.countryCode, "country code \(code) is not an ISO 3166-1 alpha-2 code"))
+            failures.append(RuleFailure(rule: .countryCode, message: "country code \(code) is not an ISO 3166-1 alpha-2 code"))
         }
-        if algorithm.needsSerialAndCheck, let message = checkDigitFailure(match, number) {
-            failures.append((.checkDigit, message))
+        if algorithm.needsSerialAndCheck, let (message, expected) = checkDigitFailure(match, number) {
+            let typing = hints ? expected.map { typingHints(number, expectedCheck: $0) } ?? [] : []
+            failures.append(RuleFailure(rule: .checkDigit, message: message, hints: typing))
         }
         return failures.isEmpty ? .claimed : .failed(failures)
     }
 
-    private func checkDigitFailure(_ match: NSTextCheckingResult, _ number: String) -> String? {
+    /// The captured country code, for a number the pattern matches.
+    func country(of number: String, range: NSRange) -> String? {
+        guard let match = regex.firstMatch(in: number, options: [.anchored], range: range), match.range == range
+        else { return nil }
+        return substring(of: match, group: countryGroup, in: number).map(String.init)
+    }
+
+    /// The failure message, and the digit the check should be when one can be computed.
+    private func checkDigitFailure(_ match: NSTextCheckingResult, _ number: String) -> (String, Int?)? {
         let serial = substring(of: match, group: serialGroup, in: number) ?? ""
         let check = substring(of: match, group: checkGroup, in: number) ?? ""
         let name = algorithm.displayName
         guard check.utf8.count == 1, let found = check.utf8.first.flatMap(CheckDigitAlgorithm.asciiDigit) else {
-            return "\(name) check must be one digit, the pattern captured \"\(check)\""
+            return ("\(name) check must be one digit, the pattern captured \"\(check)\"", nil)
         }
         switch algorithm.compute(serial: serial.utf8) {
         case .unusable(let reason):
-            return reason
+            return (reason, nil)
         case .digit(let expected):
-            return expected == found ? nil : "\(name) check digit is \(expected), number has \(found)"
+            return expected == found ? nil : ("\(name) check digit is \(expected), number has \(found)", expected)
         }
+    }
+
+    /// "One digit may be mistyped", and every swap of two neighbouring digits that this format would accept.
+    private func typingHints(_ number: String, expectedCheck: Int) -> [TypingHint] {
+        var hints: [TypingHint] = [.mistypedDigit(expectedCheck: expectedCheck)]
+        var bytes = Array(number.utf8)
+        var digitsBefore = 0
+        for index in bytes.indices.dropLast() {
+            defer { if CheckDigitAlgorithm.asciiDigit(bytes[index]) != nil { digitsBefore += 1 } }
+            let (left, right) = (bytes[index], bytes[index + 1])
+            guard left != right, CheckDigitAlgorithm.asciiDigit(left) != nil,
+                CheckDigitAlgorithm.asciiDigit(right) != nil
+            else { continue }
+            bytes.swapAt(index, index + 1)
+            let candidate = String(decoding: bytes, as: UTF8.self)
+            bytes.swapAt(index, index + 1)
+            let range = NSRange(location: 0, length: candidate.utf16.count)
+            if case .claimed = evaluate(candidate, range: range, hints: false) {
+                hints.append(
+                    .swappedDigits(first: digitsBefore + 1, second: digitsBefore + 2, corrected: candidate))
+            }
+        }
+        return hints
     }
 
     private func substring(of match: NSTextCheckingResult, group: Int?, in number: String) -> Substring? {

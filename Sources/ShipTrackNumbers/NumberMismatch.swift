@@ -14,21 +14,30 @@ public struct NumberMismatch: Hashable, Sendable, Encodable {
     public let rule: FailedRule
     /// What failed, such as `S10 check digit is 5, number has 9`.
     public let message: String
+    /// What was probably mistyped, for a failed check digit.
+    public let hints: [TypingHint]
 
     /// Creates a mismatch; identification creates these, tests may too.
-    public init(carrier: CarrierID, service: String, formatIndex: Int, rule: FailedRule, message: String) {
+    public init(
+        carrier: CarrierID, service: String, formatIndex: Int, rule: FailedRule, message: String,
+        hints: [TypingHint] = []
+    ) {
         self.carrier = carrier
         self.service = service
         self.formatIndex = formatIndex
         self.rule = rule
         self.message = message
+        self.hints = hints
     }
 
-    /// One line naming the carrier, the service and what failed.
-    public var summary: String { "\(carrier) \(service): \(message)" }
+    /// What failed, for people: the typing hints in plain words when there are, else ``message``.
+    public var explanation: String { hints.isEmpty ? message : TypingHint.sentence(hints) }
+
+    /// One line naming the carrier, the service and what failed, in plain words.
+    public var summary: String { "\(carrier) \(service): \(explanation)" }
 
     enum CodingKeys: String, CodingKey {
-        case carrier, service, rule, message
+        case carrier, service, rule, message, hints
         case formatIndex = "format_index"
     }
 }

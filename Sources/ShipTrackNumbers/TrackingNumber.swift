@@ -26,14 +26,7 @@ public enum TrackingNumber {
     /// The slow path, for input with any non-ASCII character (pasted from web pages, mail or a Chinese IME).
     private static func normalizeUnicode(_ raw: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in raw.unicodeScalars {
-            let properties = scalar.properties
-            // Format characters are the invisible ones (zero-width space, byte order mark) that copy-paste brings.
-            if properties.isWhitespace || properties.generalCategory == .dashPunctuation
-                || properties.generalCategory == .format || scalar == "\u{2212}"
-            {
-                continue
-            }
+        for scalar in raw.unicodeScalars where !isDropped(scalar) {
             var value = scalar.value
             // Full-width forms (U+FF01...U+FF5E) mirror ASCII 0x21...0x7E.
             if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
@@ -41,6 +34,20 @@ public enum TrackingNumber {
             result.append(Unicode.Scalar(value) ?? scalar)
         }
         return String(result)
+    }
+
+    /// The characters of `raw` that ``normalize(_:)`` keeps, as typed: one for each character of the normalized
+    /// number, in order, so a message can name a character the way the person typed it (`l`, not `L`).
+    static func typedCharacters(_ raw: String) -> [Unicode.Scalar] {
+        raw.unicodeScalars.filter { !isDropped($0) }
+    }
+
+    /// Whether normalization drops `scalar`. For ASCII it agrees with ``isDroppedASCII(_:)``.
+    private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        // Format characters are the invisible ones (zero-width space, byte order mark) that copy-paste brings.
+        return properties.isWhitespace || properties.generalCategory == .dashPunctuation
+            || properties.generalCategory == .format || scalar == "\u{2212}"
     }
 
     private static func isDroppedASCII(_ byte: UInt8) -> Bool {

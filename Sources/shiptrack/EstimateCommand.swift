@@ -226,16 +226,26 @@ struct EstimateCommand: ParsableCommand {
             lines.append(("Promise", text))
         }
         let guarantee = estimate.guarantee
+        let clock =
+            switch guarantee.clock {
+            case .handover: "the hand-over"
+            case .processingDeadline: "the end of processing"
+            }
         lines.append(
             (
                 "Guarantee",
                 "\(policy.refund.guaranteeDays) \(policy.refund.dayKind == .calendar ? "" : "business ")days after "
-                    + "\(guarantee.startsOn), to \(guarantee.endsOn.longDescription); refund requests "
+                    + "\(guarantee.startsOn) (\(clock)), to \(guarantee.endsOn.longDescription); refund requests "
                     + "\(window(guarantee.refundWindow))"
             ))
 
         let width = lines.map(\.0.count).max() ?? 0
         var text = lines.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }
+        if !estimate.calendarWarnings.isEmpty {
+            // Before the flags, so nobody reads a date counted through an unlisted year as exact.
+            text.append("Calendar warnings")
+            text.append(contentsOf: estimate.calendarWarnings.map { "  \($0)" })
+        }
         text.append("Flags")
         text.append(contentsOf: estimate.flags.isEmpty ? ["  none"] : estimate.flags.map { "  \($0)" })
         return text.joined(separator: "\n")

@@ -16,14 +16,15 @@ struct BusinessCalendarTests {
     }
 
     @Test(arguments: [
-        // Across the year end and the New Year holiday (Thu 1 - Sat 3 January 2026).
-        ("2025-12-26", 5, "2026-01-06"),
-        ("2025-12-31", 1, "2026-01-05"),
+        // Across the year end and the New Year holiday (Thu 1 - Sat 3 January 2026); Sunday 4 January is an
+        // adjusted working day.
+        ("2025-12-26", 5, "2026-01-05"),
+        ("2025-12-31", 1, "2026-01-04"),
         // Across a month end.
         ("2026-01-30", 1, "2026-02-02"),
         ("2026-03-31", 3, "2026-04-03"),
-        // Across the Spring Festival (Sun 15 - Mon 23 February 2026).
-        ("2026-02-13", 1, "2026-02-24"),
+        // Across the Spring Festival (Sun 15 - Mon 23 February 2026), worked on Saturday 14 February.
+        ("2026-02-13", 2, "2026-02-24"),
         // Across Qingming (Sat 4 - Mon 6 April 2026).
         ("2026-04-03", 1, "2026-04-07"),
         // From a weekend day and a holiday: that day does not count.
@@ -32,8 +33,10 @@ struct BusinessCalendarTests {
         // Zero leaves the day as it is, even on a weekend.
         ("2026-03-07", 0, "2026-03-07"),
         // Backwards.
-        ("2026-01-05", -1, "2025-12-31"),
-        ("2026-02-24", -1, "2026-02-13"),
+        ("2026-01-05", -1, "2026-01-04"),
+        ("2026-01-05", -2, "2025-12-31"),
+        ("2026-02-24", -1, "2026-02-14"),
+        ("2026-02-24", -2, "2026-02-13"),
         // Leap day.
         ("2028-02-28", 1, "2028-02-29"),
     ])
@@ -45,12 +48,14 @@ struct BusinessCalendarTests {
     }
 
     @Test func countingAcrossTheYearEndAndHolidays() {
-        #expect(calendar.businessDays(from: Support.day("2025-12-31"), to: Support.day("2026-01-05")) == 1)
-        #expect(calendar.businessDays(from: Support.day("2026-01-05"), to: Support.day("2025-12-31")) == -1)
+        // Sunday 4 and Monday 5 January 2026 (4 January is an adjusted working day).
+        #expect(calendar.businessDays(from: Support.day("2025-12-31"), to: Support.day("2026-01-05")) == 2)
+        #expect(calendar.businessDays(from: Support.day("2026-01-05"), to: Support.day("2025-12-31")) == -2)
         #expect(calendar.businessDays(from: Support.day("2026-03-02"), to: Support.day("2026-03-02")) == 0)
         // 2025 has 261 weekdays; 12 of them are listed holidays (1 Jan; 28, 29, 30, 31 Jan, 3, 4 Feb; 4 Apr;
-        // 1, 2, 5 May; 2 Jun) plus 6 in October (1, 2, 3, 6, 7, 8): 243 business days.
-        #expect(calendar.businessDays(from: Support.day("2024-12-31"), to: Support.day("2025-12-31")) == 243)
+        // 1, 2, 5 May; 2 Jun) plus 6 in October (1, 2, 3, 6, 7, 8): 243; and 5 adjusted working weekend days
+        // (26 Jan, 8 Feb, 27 Apr, 28 Sep, 11 Oct): 248 business days.
+        #expect(calendar.businessDays(from: Support.day("2024-12-31"), to: Support.day("2025-12-31")) == 248)
     }
 
     /// The tables must agree with walking day by day, both ways, everywhere in a span with holidays and year ends.

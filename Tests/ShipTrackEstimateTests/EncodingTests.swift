@@ -22,7 +22,7 @@ struct EncodingTests {
                 "parcel", "tracking_number", "destination", "ordered_at", "ordered_on", "as_of", "today",
                 "processing_deadline", "promised", "handover", "expected", "tracking", "delivered", "delivered_on",
                 "days_in_transit", "business_days_in_transit", "business_days_until_promise", "kept_promise", "late",
-                "guarantee", "flags",
+                "guarantee", "calendar_warnings", "flags",
             ])
         #expect(object["ordered_at"] as? String == "2026-03-02T02:00:00Z")
         #expect(object["ordered_on"] as? String == "2026-03-02")
@@ -36,7 +36,10 @@ struct EncodingTests {
         #expect(tracking["state"] as? String == "events")
         #expect(tracking["status"] as? String == "in_transit")
         let guarantee = try #require(object["guarantee"] as? [String: Any])
-        #expect(guarantee["ends_on"] as? String == "2026-04-23")
+        // Handed over on 2026-03-04 (the carrier's acceptance): 45 days after it.
+        #expect(guarantee["starts_on"] as? String == "2026-03-04")
+        #expect(guarantee["ends_on"] as? String == "2026-04-18")
+        #expect((object["calendar_warnings"] as? [Any])?.isEmpty == true)
         let flags = try #require(object["flags"] as? [[String: Any]])
         let late = try #require(flags.first { $0["kind"] as? String == "late" })
         #expect(late["latest_promised"] as? String == "2026-04-21")
@@ -63,7 +66,8 @@ struct EncodingTests {
                 .exception(status: .exception, reason: .lost, since: Support.day("2026-03-20"), refundExcluded: false)),
             DeliveryFlag(
                 .refundEligible(
-                    guaranteeStartedOn: Support.day("2026-03-09"), guaranteeEndedOn: Support.day("2026-04-23"),
+                    guaranteeStartedOn: Support.day("2026-03-09"), guaranteeClock: .processingDeadline,
+                    guaranteeEndedOn: Support.day("2026-04-23"),
                     guaranteeDays: 45, dayKind: .calendar, refundWindowClosesOn: Support.day("2026-05-08"))),
             DeliveryFlag(.refundWindowClosing(refundWindowClosesOn: Support.day("2026-05-08"), daysLeft: 2)),
             DeliveryFlag(
@@ -83,7 +87,7 @@ struct EncodingTests {
             .stalled: ["status", "last_event_on", "days_without_event", "stalled_after_days"],
             .exception: ["status", "carrier_reason", "since", "refund_excluded"],
             .refundEligible: [
-                "guarantee_started_on", "guarantee_ended_on", "guarantee_days", "guarantee_day_kind",
+                "guarantee_started_on", "guarantee_clock", "guarantee_ended_on", "guarantee_days", "guarantee_day_kind",
                 "refund_window_closes_on",
             ],
             .refundWindowClosing: ["refund_window_closes_on", "days_left"],
@@ -111,7 +115,7 @@ struct EncodingTests {
         #expect(
             Set(object.keys) == [
                 "destination", "ordered_at", "ordered_on", "as_of", "promised", "delivered", "delivered_on", "late",
-                "kept_promise", "flags", "parcels",
+                "kept_promise", "calendar_warnings", "flags", "parcels",
             ])
         let flags = try #require(object["flags"] as? [[String: Any]])
         #expect(flags.map { $0["parcel"] as? String } == ["parcel 1", "parcel 2"])

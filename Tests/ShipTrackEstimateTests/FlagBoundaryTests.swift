@@ -7,7 +7,8 @@ import Testing
 ///
 /// The reference order is Monday 2026-03-02 10:00 (Shanghai) to the United States: processing ends Monday
 /// 2026-03-09 (5 business days), the promise is Wednesday 2026-03-18 to Tuesday 2026-04-21 (Qingming, Monday 6 April,
-/// is a holiday), the guarantee runs 45 days after 2026-03-09 to Thursday 2026-04-23, and refunds can be requested
+/// is a holiday), the guarantee of a parcel not yet handed over runs 45 days after 2026-03-09 to Thursday 2026-04-23,
+/// and refunds can be requested
 /// 2026-04-24 to 2026-05-08.
 struct FlagBoundaryTests {
     typealias Kind = DeliveryFlag.Kind
@@ -240,7 +241,8 @@ struct FlagBoundaryTests {
         #expect(
             flag.facts
                 == .refundEligible(
-                    guaranteeStartedOn: Support.day("2026-03-09"), guaranteeEndedOn: Support.day("2026-04-23"),
+                    guaranteeStartedOn: Support.day("2026-03-09"), guaranteeClock: .processingDeadline,
+                    guaranteeEndedOn: Support.day("2026-04-23"),
                     guaranteeDays: 45, dayKind: .calendar, refundWindowClosesOn: Support.day("2026-05-08")))
         #expect(flag.reason.contains("until Friday 2026-05-08"))
     }
@@ -259,41 +261,40 @@ struct FlagBoundaryTests {
         }
     }
 
-    static let handoverStart = Estimator(
+    /// A store that keeps the guarantee's clock at the end of the processing window (`processing_deadline`).
+    static let fixedClock = Estimator(
         policy: (try? Support.policy {
             var refund = $0["refund"] as? [String: Any] ?? [:]
-            refund["guarantee_starts"] = "handover_or_processing_deadline"
+            refund["guarantee_starts"] = "processing_deadline"
             $0["refund"] = refund
         }) ?? .builtIn)
 
-    /// By default the clock starts at the end of processing even when the parcel left earlier.
-    @Test func guaranteeStartsAtTheProcessingDeadlineEvenAfterAnEarlyHandover() throws {
-        let estimate = try Support.estimate(
-            trackingNumber: "LX123456785CN", tracking: Self.moving(asOf: "2026-04-19"), now: Support.noon("2026-04-19"))
-        #expect(estimate.handover == .init(day: Support.day("2026-03-04"), source: .carrierEvent))
-        #expect(estimate.guarantee.startsOn == Support.day("2026-03-09"))
-        #expect(!estimate.has(.refundEligible))
-    }
-
-    /// With `handover_or_processing_deadline`, a parcel handed over on 2026-03-04 has its guarantee end on
-    /// 2026-04-18.
+    /// By default the 45 days run from the hand-over: accepted on 2026-03-04, the guarantee ends on 2026-04-18.
+    /// More cases in GuaranteeClockTests.
     @Test(arguments: [("2026-04-17", false), ("2026-04-18", false), ("2026-04-19", true)])
-    func guaranteeCanStartAtAnEarlierHandover(day: String, expected: Bool) throws {
-        #expect(Self.handoverStart.policy.refund.guaranteeStarts == .handoverOrProcessingDeadline)
+    func guaranteeStartsAtTheHandover(day: String, expected: Bool) throws {
+        #expect(Support.estimator.policy.refund.guaranteeStarts == .handoverOrProcessingDeadline)
         let estimate = try Support.estimate(
-            trackingNumber: "LX123456785CN", tracking: Self.moving(asOf: day), now: Support.noon(day),
-            estimator: Self.handoverStart)
+            trackingNumber: "LX123456785CN", tracking: Self.moving(asOf: day), now: Support.noon(day))
+        #expect(estimate.handover == .init(day: Support.day("2026-03-04"), source: .carrierEvent))
         #expect(estimate.guarantee.startsOn == Support.day("2026-03-04"))
         #expect(estimate.has(.refundEligible) == expected)
     }
 
-    @Test func aLateShipmentNeverExtendsTheGuarantee() throws {
-        for estimator in [Support.estimator, Self.handoverStart] {
-            let estimate = try Support.estimate(
-                shippedAt: Support.noon("2026-03-13"), now: Support.noon("2026-03-20"), estimator: estimator)
-            #expect(estimate.handover == .init(day: Support.day("2026-03-13"), source: .shipTime))
-            #expect(estimate.guarantee.startsOn == Support.day("2026-03-09"))
-        }
+    /// With `processing_deadline` the clock starts at the end of processing even when the parcel left earlier,
+    /// and a late shipment never extends it.
+    @Test func aFixedClockIgnoresTheHandover() throws {
+        #expect(Self.fixedClock.policy.refund.guaranteeStarts == .processingDeadline)
+        let early = try Support.estimate(
+            trackingNumber: "LX123456785CN", tracking: Self.moving(asOf: "2026-04-19"), now: Support.noon("2026-04-19"),
+            estimator: Self.fixedClock)
+        #expect(early.handover == .init(day: Support.day("2026-03-04"), source: .carrierEvent))
+        #expect(early.guarantee.startsOn == Support.day("2026-03-09"))
+        #expect(!early.has(.refundEligible))
+        let late = try Support.estimate(
+            shippedAt: Support.noon("2026-03-13"), now: Support.noon("2026-03-20"), estimator: Self.fixedClock)
+        #expect(late.handover == .init(day: Support.day("2026-03-13"), source: .shipTime))
+        #expect(late.guarantee.startsOn == Support.day("2026-03-09"))
     }
 
     @Test func guaranteeInBusinessDaysWhenTheStoreSaysSo() throws {
@@ -304,8 +305,9 @@ struct FlagBoundaryTests {
                 $0["refund"] = refund
             })
         let estimate = try Support.estimate(now: Support.noon("2026-03-20"), estimator: estimator)
-        // 45 business days after Monday 2026-03-09, skipping Qingming (6 April) and Labour Day (1-5 May).
-        #expect(estimate.guarantee.endsOn == Support.day("2026-05-15"))
+        // 45 business days after Monday 2026-03-09, skipping Qingming (6 April) and Labour Day (1-5 May), working
+        // Saturday 9 May.
+        #expect(estimate.guarantee.endsOn == Support.day("2026-05-14"))
     }
 
     @Test(arguments: [StatusReason.customsHold, .addressIssue, .refused])
@@ -337,7 +339,7 @@ struct FlagBoundaryTests {
     /// Africa's window (up to 45 business days) outlasts the 45-day guarantee: refund-eligible before late.
     @Test func africaCanBeRefundEligibleBeforeItIsLate() throws {
         let estimate = try Support.estimate(destination: "ZA", now: Support.noon("2026-04-24"))
-        #expect(estimate.promised?.latest == Support.day("2026-05-15"))
+        #expect(estimate.promised?.latest == Support.day("2026-05-14"))
         #expect(estimate.has(.refundEligible))
         #expect(!estimate.has(.late))
     }

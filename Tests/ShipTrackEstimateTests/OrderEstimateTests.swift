@@ -53,8 +53,9 @@ struct OrderEstimateTests {
         #expect(estimate.isLate)
         #expect(!estimate.parcels[0].isLate)
         #expect(estimate.parcels[1].isLate)
-        // The delivered parcel raises nothing; the other is late and stalled (13 days without news).
-        #expect(estimate.flags.map(\.kind) == [.late, .stalled])
+        // The delivered parcel raises nothing; the other is late, stalled (13 days without news) and refund-eligible
+        // (handed over on 2026-03-05, its 45 days ended on 2026-04-19).
+        #expect(estimate.flags.map(\.kind) == [.late, .stalled, .refundEligible])
         #expect(estimate.flags.allSatisfy { $0.parcel == "LX000000002CN" })
         #expect(estimate.flags[0].description.hasPrefix("late (LX000000002CN): "))
     }

@@ -19,14 +19,19 @@ struct StorePolicyTests {
         #expect(policy.stalledAfterDays == 10)
         #expect(policy.refund.guaranteeDays == 45)
         #expect(policy.refund.dayKind == .calendar)
-        #expect(policy.refund.guaranteeStarts == .processingDeadline)
+        #expect(policy.refund.guaranteeStarts == .handoverOrProcessingDeadline)
         #expect(policy.refund.requestDays == 15)
         #expect(policy.refund.closingWarningDays == 3)
         #expect(policy.refund.excludedReasons == [.customsHold, .addressIssue, .refused])
         #expect(policy.cancellationWindowHours == 12)
         #expect(policy.timeZone.identifier == "Asia/Shanghai")
-        #expect(policy.holidays.count == 13)
+        #expect(policy.holidayYears == [2025, 2026])
+        // 13 official periods for 2025-2026 and the provisional Spring Festival 2027.
+        #expect(policy.holidays.count == 14)
+        #expect(policy.holidays.filter(\.isProvisional).map(\.name) == ["Spring Festival"])
+        #expect(policy.workingDays.count == 11)
         #expect(policy.calendar.isHoliday(Support.day("2026-02-17")))
+        #expect(policy.calendar.workingDays.contains(Support.day("2026-02-14")))
     }
 
     @Test func loadsAStoreFileAndNamesItInErrors() throws {
@@ -123,6 +128,54 @@ struct StorePolicyTests {
             $0["holidays"] = [["name": "Both", "date": "2026-02-03", "from": "2026-02-03", "to": "2026-02-04"]]
         },
         BadFile(
+            label: "official holiday in a year not listed", keyPath: "holidays[0]",
+            message: "Spring Festival 2027-02-05 – 2027-02-12 is in 2027, which holiday_years does not list: add 2027 "
+                + "once its official list is complete, or mark the entry \"provisional\": true"
+        ) {
+            $0["holidays"] = [["name": "Spring Festival", "from": "2027-02-05", "to": "2027-02-12"]]
+        },
+        BadFile(
+            label: "provisional holiday in a listed year", keyPath: "holidays[13]",
+            message: "Spring Festival 2027-02-05 – 2027-02-12 is provisional, but holiday_years lists 2027 as "
+                + "official: remove the provisional entry"
+        ) {
+            $0["holiday_years"] = [2025, 2026, 2027]
+        },
+        BadFile(label: "holiday year twice", keyPath: "holiday_years[2]", message: "2026 is listed twice") {
+            $0["holiday_years"] = [2025, 2026, 2026]
+        },
+        BadFile(label: "holiday year typo", keyPath: "holiday_years[1]", message: "20266 is not a year from 1970 to 2199") {
+            $0["holiday_years"] = [2025, 20266]
+        },
+        BadFile(
+            label: "working day on a weekday", keyPath: "working_days[0].date",
+            message: "Tuesday 2026-03-03 is a weekday, which is a working day anyway: only a Saturday or Sunday can "
+                + "be an adjusted working day"
+        ) {
+            $0["working_days"] = [["name": "Spring Festival", "date": "2026-03-03"]]
+        },
+        BadFile(
+            label: "working day inside a holiday", keyPath: "working_days[0].date",
+            message: "2026-02-21 is inside holidays[7] (Spring Festival 2026-02-15 – 2026-02-23)"
+        ) {
+            $0["working_days"] = [["name": "Spring Festival", "date": "2026-02-21"]]
+        },
+        BadFile(
+            label: "working day in a year not listed", keyPath: "working_days[0].date",
+            message: "2027-01-09 is in 2027, which holiday_years does not list"
+        ) {
+            $0["working_days"] = [["name": "New Year's Day", "date": "2027-01-09"]]
+        },
+        BadFile(label: "working day twice", keyPath: "working_days[1].date", message: "2026-02-14 is listed twice (working_days[0])")
+        {
+            $0["working_days"] = [
+                ["name": "Spring Festival", "date": "2026-02-14"], ["name": "Spring Festival", "date": "2026-02-14"],
+            ]
+        },
+        BadFile(label: "holiday years missing", keyPath: "holiday_years", message: "missing (required)") {
+            $0["holiday_years"] = nil
+        },
+        BadFile(
             label: "unknown time zone", keyPath: "time_zone",
             message: "\"Mars/Olympus\" is not a known time zone (use an IANA name such as Asia/Shanghai)"
         ) {
@@ -162,7 +215,8 @@ struct StorePolicyTests {
         BadFile(
             label: "misspelt key", keyPath: "procesing_business_days",
             message: "unknown key (expected one of: time_zone, processing_business_days, regions, "
-                + "tracking_grace_business_days, stalled_after_days, refund, cancellation_window_hours, holidays; "
+                + "tracking_grace_business_days, stalled_after_days, refund, cancellation_window_hours, holiday_years, "
+                + "holidays, working_days; "
                 + "comments go in keys starting with _)"
         ) {
             $0["procesing_business_days"] = $0["processing_business_days"]

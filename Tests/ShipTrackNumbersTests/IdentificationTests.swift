@@ -47,7 +47,7 @@ struct IdentificationTests {
     @Test("a number no pattern matches has an unknown shape")
     func unknownShape() throws {
         let identifier = try makeIdentifier(CarrierNumberBlocks.all)
-        for number in ["1Z999AA10123456784", "", "   ", "LX472916353HK"] {
+        for number in ["1Z999AA10123456784", "", "   ", "LX47291635HK", "HELLO"] {
             let identification = identifier.identify(number)
             #expect(identification.verdict == .unknownShape, "\(number)")
             #expect(identification.nearMisses.isEmpty)
@@ -72,16 +72,27 @@ struct IdentificationTests {
         }
         #expect(
             try json("lx472916357cn")
-                == #"{"input":"lx472916357cn","matches":[],"near_misses":[{"carrier":"epacket","format_index":0,"#
+                == #"{"correction":null,"input":"lx472916357cn","matches":[],"near_misses":[{"carrier":"epacket","#
+                + #""format_index":0,"hints":[{"expected_check":3,"kind":"mistyped_digit"},"#
+                + #"{"corrected":"LX472916375CN","first":8,"kind":"swapped_digits","second":9}],"#
                 + #""message":"S10 check digit is 3, number has 7","rule":"check_digit","service":"ePacket"}],"#
-                + #""normalized":"LX472916357CN","verdict":{"kind":"invalid","#
-                + #""reason":"epacket ePacket: S10 check digit is 3, number has 7"}}"#)
+                + #""normalized":"LX472916357CN","standard":null,"verdict":{"kind":"invalid","#
+                + #""reason":"epacket ePacket: the check digit should be 3: one digit may be mistyped, "#
+                + #"or digits 8 and 9 may be swapped: LX472916375CN would be valid"}}"#)
         #expect(
             try json("EA338102546CN")
-                == #"{"input":"EA338102546CN","matches":[{"carrier":"ems","format_index":0,"service":"EMS"}],"#
-                + #""near_misses":[],"normalized":"EA338102546CN","#
+                == #"{"correction":null,"input":"EA338102546CN","#
+                + #""matches":[{"carrier":"ems","format_index":0,"service":"EMS"}],"#
+                + #""near_misses":[],"normalized":"EA338102546CN","standard":null,"#
                 + #""verdict":{"carrier":"ems","kind":"identified","service":"EMS"}}"#)
-        #expect(try json("nothing").hasSuffix(#""verdict":{"kind":"unknown_shape"}}"#))
+        #expect(
+            try json("RR123456785GB")
+                == #"{"correction":null,"input":"RR123456785GB","matches":[],"near_misses":[],"#
+                + #""normalized":"RR123456785GB","#
+                + #""standard":{"country":"GB","country_name":"United Kingdom","failures":[],"format":"s10","valid":true},"#
+                + #""verdict":{"country":"GB","format":"s10","kind":"recognised_untracked","#
+                + #""sentence":"valid S10 number from GB (United Kingdom); no source tracks it"}}"#)
+        #expect(try json("nothing").hasSuffix(#""standard":null,"verdict":{"kind":"unknown_shape"}}"#))
 
         let ambiguous = try makeIdentifier(try Self.overlapping()).identify("94001118992231000123")
         let encoded = String(decoding: try encoder.encode(ambiguous.verdict), as: UTF8.self)

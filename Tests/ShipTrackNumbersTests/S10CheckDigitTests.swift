@@ -41,13 +41,22 @@ struct S10CheckDigitTests {
         let identifier = try makeIdentifier([("post", try numbersJSON(formats: [anyS10Format]))])
         let identification = identifier.identify("RB123456789GB")
         #expect(identification.matches.isEmpty)
+        // Swapping the 6th and 7th digits (6, 7) would also give a valid number, so that is offered too.
         #expect(
             identification.nearMisses == [
                 NumberMismatch(
                     carrier: "post", service: "S10", formatIndex: 0, rule: .checkDigit,
-                    message: "S10 check digit is 5, number has 9")
+                    message: "S10 check digit is 5, number has 9",
+                    hints: [
+                        .mistypedDigit(expectedCheck: 5),
+                        .swappedDigits(first: 6, second: 7, corrected: "RB123457689GB"),
+                    ])
             ])
-        #expect(identification.verdict == .invalid(reason: "post S10: S10 check digit is 5, number has 9"))
+        #expect(
+            identification.verdict
+                == .invalid(
+                    reason: "post S10: the check digit should be 5: one digit may be mistyped, or digits 6 and 7 may "
+                        + "be swapped: RB123457689GB would be valid"))
     }
 
     @Test("a country code outside ISO 3166-1 fails the country rule")
