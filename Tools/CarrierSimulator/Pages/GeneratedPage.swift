@@ -31,8 +31,8 @@ extension CarrierSimulator {
         let shown: Int
         switch route {
         case .usps where plan.carrier == .epacket: shown = events.count { $0.leg != .origin }
-        case .epacket: shown = events.count { $0.leg != .followOn }
-        case .usps, .ems: shown = events.count
+        case .epacket, .ems: shown = events.count { $0.leg != .followOn }
+        case .usps: shown = events.count
         }
         return GeneratedPage(
             carrier: route.rawValue,

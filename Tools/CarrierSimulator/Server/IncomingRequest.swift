@@ -29,7 +29,8 @@ struct IncomingRequest {
             method: self.head.method.rawValue,
             target: self.head.uri,
             contentType: self.head.headers.first(name: "content-type"),
-            body: Array(self.body.readableBytesView)
+            body: Array(self.body.readableBytesView),
+            headers: self.head.headers.map { SimulatorRequest.HeaderField(name: $0.name, value: $0.value) }
         )
     }
 }
