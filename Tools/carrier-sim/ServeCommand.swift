@@ -19,8 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
 
             With --generate, a valid ePacket, EMS or USPS number without a fixture gets a generated page, the same \
             for the same number and --date; precedence: special number, fixture, generated page, not-found page. \
-            With --fault-rate, that share of page requests (never special numbers) gets a fault instead, drawn per \
-            request from a sequence seeded by --seed, so a retried number usually succeeds.
+            The APIs answer from the same parcel world. With --fault-rate, that share of page requests and API \
+            tracking calls (never special numbers) gets a fault instead, drawn per request from a sequence seeded by \
+            --seed, so a retried number usually succeeds.
             """
     )
 
@@ -57,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("fault-rate"),
         help: ArgumentHelp(
-            "Faults injected by rate into page responses, such as 500=0.01,503=0.01,429=0.01,timeout=0.005,truncated=0.005,garbage=0.005,reset=0.005.",
+            "Faults injected by rate into page responses and API tracking calls, such as 500=0.01,503=0.01,429=0.01,timeout=0.005,truncated=0.005,garbage=0.005,reset=0.005.",
             valueName: "NAME=RATE,..."
         )
     )
