@@ -47,6 +47,12 @@ enum APIRouter {
     static let track17Prefix = "/track/v2.2/"
     static let emsPrefix = "/partner/api/public/p/track/query/"
 
+    /// Whether `target` may be an API's (a cheap test on its first path segment, before any parsing).
+    static func mayBeAPI(_ target: String) -> Bool {
+        target.hasPrefix("/oauth2/") || target.hasPrefix("/tracking/") || target.hasPrefix("/track/")
+            || target.hasPrefix("/partner/")
+    }
+
     /// The decision for an API path, or `nil` when the path is not an API's.
     static func route(_ request: SimulatorRequest) -> RoutingDecision? {
         let path = request.path
