@@ -21,10 +21,6 @@ struct EMSFixtures: Sendable {
         self.answers = answers
     }
 
-    init() {
-        self.answers = [:]
-    }
-
     /// The answer for `number` in `language`, else in the other language.
     func answer(for number: String, language: EMSLanguage) -> [UInt8]? {
         self.answers[language]?[number] ?? self.answers[language.other]?[number]

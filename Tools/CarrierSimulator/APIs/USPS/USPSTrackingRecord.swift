@@ -63,13 +63,6 @@ struct USPSTrackingRecord: Sendable, Hashable {
             self.gmtOffset.flatMap(TimeText.parseOffset)
         }
 
-        /// The instant, from the local time and the offset (never from `GMTTimestamp`, whose date USPS sometimes
-        /// forgets to roll over); `nil` without an offset.
-        var instant: Int? {
-            guard let clock = self.wallClock, let offset = self.offsetSeconds else { return nil }
-            return TimeText.instant(clock, offset: offset)
-        }
-
         /// The place as USPS's web page prints it: `CITY, ST 12345`, a facility's name, or a country.
         var locationText: String? {
             if let city {
