@@ -84,17 +84,23 @@ struct Track17APITests {
     @Test func moreThanThreeRequestsInASecondAnswer429() async throws {
         let fixtures = try APITest.fixtures()
         let options = APITest.options(track17: .init(requestsPerSecond: 3, registrationDelay: .zero))
-        let (burst, later, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
+        let (burst, burstTime, later, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
             var burst: [Int] = []
+            let start = ContinuousClock.now
             for _ in 0..<5 {
                 burst.append(try await APITest.track17(port: port, "getquota", [:]).statusCode)
             }
+            let burstTime = ContinuousClock.now - start
             try await Task.sleep(for: .milliseconds(1_100))
-            return (burst, try await APITest.track17(port: port, "getquota", [:]).statusCode, simulator.statistics)
+            return (burst, burstTime, try await APITest.track17(port: port, "getquota", [:]).statusCode, simulator.statistics)
         }
-        #expect(burst == [200, 200, 200, 429, 429])
+        #expect(burst.prefix(3).allSatisfy { $0 == 200 })
+        // On a machine stalled for a second the burst spreads over two windows; the counts must still agree.
+        if burstTime < .seconds(1) {
+            #expect(burst == [200, 200, 200, 429, 429])
+        }
+        #expect(statistics.api.track17RateLimited == burst.count { $0 == 429 })
         #expect(later == 200)
-        #expect(statistics.api.track17RateLimited == 2)
         #expect(statistics.api.requests(to: .track17GetQuota) == 6)
     }
 
@@ -149,17 +155,23 @@ struct Track17APITests {
         let number = Self.numbers("epacket", in: [.delivered], count: 1)[0]
         let unregistered = Self.numbers("epacket", in: [.delivered], count: 2)[1]
         let fixtures = try APITest.fixtures()
-        let options = APITest.options(track17: .init(requestsPerSecond: nil, registrationDelay: .milliseconds(400)))
-        let (early, late) = try await withSimulator(fixtures, options: options) { _, port in
+        let delay = Duration.seconds(2)
+        let options = APITest.options(track17: .init(requestsPerSecond: nil, registrationDelay: delay))
+        let (early, earlyTime, late) = try await withSimulator(fixtures, options: options) { _, port in
+            let start = ContinuousClock.now
             _ = try await APITest.track17(port: port, "register", [["number": number, "carrier": 3011]])
             let early = try await APITest.track17(port: port, "gettrackinfo", [["number": number, "carrier": 3011], ["number": unregistered]])
-            try await Task.sleep(for: .milliseconds(500))
-            return (early, try await APITest.track17(port: port, "gettrackinfo", [["number": number, "carrier": 3011]]))
+            let earlyTime = ContinuousClock.now - start
+            try await Task.sleep(for: delay + .milliseconds(200))
+            return (early, earlyTime, try await APITest.track17(port: port, "gettrackinfo", [["number": number, "carrier": 3011]]))
         }
-        #expect(try Self.accepted(early).isEmpty)
-        #expect(try Self.errorCodes(early) == [-18019909, -18019902])
-        // Real answers carry the carrier of a -18019909 rejection as a string.
-        #expect(try Self.rejected(early)[0]["carrier"] as? String == "3011")
+        // Asked within the delay (always, unless the machine stalled for seconds), the number has nothing yet.
+        if earlyTime < delay {
+            #expect(try Self.accepted(early).isEmpty)
+            #expect(try Self.errorCodes(early) == [-18019909, -18019902])
+            // Real answers carry the carrier of a -18019909 rejection as a string.
+            #expect(try Self.rejected(early)[0]["carrier"] as? String == "3011")
+        }
         let accepted = try Self.accepted(late)
         #expect(accepted.count == 1)
         #expect(accepted[0][path: "track_info", "latest_status", "status"] as? String == "Delivered")

@@ -108,17 +108,25 @@ struct USPSAPITests {
     @Test func aMissingOrUnknownTokenAnswers401AndAnExpiredOneSaysSo() async throws {
         let number = Self.uspsNumbers(in: [.delivered], count: 1)[0]
         let fixtures = try APITest.fixtures()
-        let options = APITest.options(usps: .init(tokenLifetime: .milliseconds(700), callsPerWindow: nil))
-        let (fresh, missing, unknown, expired, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
+        let lifetime = Duration.seconds(1)
+        let options = APITest.options(usps: .init(tokenLifetime: lifetime, callsPerWindow: nil))
+        let (fresh, freshTime, missing, unknown, expired, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
+            let start = ContinuousClock.now
             let token = try await APITest.token(port: port)
             let fresh = try await APITest.uspsBatch(port: port, token: token, numbers: [number])
+            let freshTime = ContinuousClock.now - start
             let missing = try await APITest.uspsBatch(port: port, token: nil, numbers: [number])
             let unknown = try await APITest.uspsBatch(port: port, token: String(token.reversed()), numbers: [number])
-            try await Task.sleep(for: .milliseconds(900))
+            try await Task.sleep(for: lifetime + .milliseconds(200))
             let expired = try await APITest.uspsBatch(port: port, token: token, numbers: [number])
-            return (fresh, missing, unknown, expired, simulator.statistics)
+            return (fresh, freshTime, missing, unknown, expired, simulator.statistics)
         }
-        #expect(fresh.statusCode == 200)
+        // Used within its lifetime (always, unless the machine stalled for a second), the token works.
+        if freshTime < lifetime {
+            #expect(fresh.statusCode == 200)
+            #expect(statistics.api.uspsTrackingCalls == 1)
+            #expect(statistics.api.uspsUnauthorized == 3)
+        }
         for response in [missing, unknown] {
             #expect(response.statusCode == 401)
             #expect(response.header("WWW-Authenticate") == "Bearer realm=\"https://api.usps.com\"")
@@ -126,8 +134,6 @@ struct USPSAPITests {
         }
         #expect(expired.statusCode == 401)
         #expect((try APITest.json(expired) as? [String: Any])?[path: "error", "message"] as? String == "Expired access token.")
-        #expect(statistics.api.uspsUnauthorized == 3)
-        #expect(statistics.api.uspsTrackingCalls == 1)
     }
 
     // MARK: - Batches
@@ -339,28 +345,36 @@ struct USPSAPITests {
     @Test func theQuotaRefusesCallsPastItWithRetryAfterUntilTheWindowRollsOn() async throws {
         let number = Self.uspsNumbers(in: [.delivered], count: 1)[0]
         let fixtures = try APITest.fixtures()
-        let options = APITest.options(usps: .init(callsPerWindow: 3, quotaWindow: .seconds(2)))
-        let (responses, later, otherClient, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
+        let window = Duration.seconds(3)
+        let options = APITest.options(usps: .init(callsPerWindow: 3, quotaWindow: window))
+        let (responses, burstTime, later, otherClient, statistics) = try await withSimulator(fixtures, options: options) { simulator, port in
             let token = try await APITest.token(port: port)
             var responses: [RawHTTPResponse] = []
+            let start = ContinuousClock.now
             for _ in 0..<5 {
                 responses.append(try await APITest.uspsBatch(port: port, token: token, numbers: [number]))
             }
+            let burstTime = ContinuousClock.now - start
             // The other client's quota is its own (its token lacks tracking, so 401, never 429).
             let other = try await APITest.token(port: port, clientID: Self.credentials.uspsClientIDWithoutTracking)
             let otherClient = try await APITest.uspsBatch(port: port, token: other, numbers: [number])
-            try await Task.sleep(for: .milliseconds(2_200))
+            try await Task.sleep(for: window + .milliseconds(200))
             let later = try await APITest.uspsBatch(port: port, token: token, numbers: [number])
-            return (responses, later, otherClient, simulator.statistics)
+            return (responses, burstTime, later, otherClient, simulator.statistics)
         }
-        #expect(responses.map(\.statusCode) == [200, 200, 200, 429, 429])
-        let retryAfter = try #require(responses[3].header("Retry-After").flatMap(Int.init))
-        #expect((1...2).contains(retryAfter))
-        #expect(((try APITest.json(responses[3]) as? [String: Any])?[path: "error", "message"] as? String)?.hasPrefix("Exceeded quota limit.") == true)
+        #expect(responses.prefix(3).allSatisfy { $0.statusCode == 200 })
+        // Within one window (always, unless the machine stalled for seconds) the fourth and fifth calls are refused.
+        if burstTime < window {
+            #expect(responses.map(\.statusCode) == [200, 200, 200, 429, 429])
+            let retryAfter = try #require(responses[3].header("Retry-After").flatMap(Int.init))
+            #expect((1...3).contains(retryAfter))
+            #expect(((try APITest.json(responses[3]) as? [String: Any])?[path: "error", "message"] as? String)?.hasPrefix("Exceeded quota limit.") == true)
+        }
+        let refused = responses.count { $0.statusCode == 429 }
+        #expect(statistics.api.uspsQuotaExceeded == refused)
+        #expect(statistics.api.uspsTrackingCalls == 6 - refused)
         #expect(otherClient.statusCode == 401)
         #expect(later.statusCode == 200, "the window rolled on")
-        #expect(statistics.api.uspsQuotaExceeded == 2)
-        #expect(statistics.api.uspsTrackingCalls == 4)
     }
 
     @Test func aSpecialNumberMakesTheWholeCallFailWithRetryAfter() async throws {
