@@ -1,3 +1,4 @@
+import CarrierSimulator
 import Foundation
 import Testing
 
@@ -5,8 +6,8 @@ import Testing
 import Glibc
 #endif
 
-/// The `carrier-sim` executable end to end: its one stdout line, the port file, serving, and a clean stop on
-/// SIGTERM. Runs when the executable has been built beside the test runner (`swift build --build-tests` does).
+/// The `carrier-sim` executable end to end: its stdout lines (address, then the APIs' test credentials), the port
+/// file, serving, and a clean stop on SIGTERM. Runs when the executable has been built beside the test runner (`swift build --build-tests` does).
 @Suite(.timeLimit(.minutes(1)), .enabled(if: BuiltExecutable.carrierSim != nil))
 struct CarrierSimCommandTests {
     struct Run: Sendable {
@@ -16,7 +17,7 @@ struct CarrierSimCommandTests {
         var exitStatus: Int32
     }
 
-    @Test func printsOneLineServesAndStopsCleanlyOnSIGTERM() async throws {
+    @Test func printsItsAddressAndCredentialsServesAndStopsCleanlyOnSIGTERM() async throws {
         let fixtures = try TemporaryFixtures()
         let executable = try #require(BuiltExecutable.carrierSim)
         let portFile = fixtures.directory.appendingPathComponent("port")
@@ -30,9 +31,9 @@ struct CarrierSimCommandTests {
             try process.run()
             defer { if process.isRunning { process.terminate() } }
 
-            // The line is printed once the port file is written, so it is the signal to go on.
+            // The lines are printed once the port file is written, so they are the signal to go on.
             var printed = Data()
-            while !printed.contains(UInt8(ascii: "\n")) {
+            while printed.count(where: { $0 == UInt8(ascii: "\n") }) < 5 {
                 let more = output.fileHandleForReading.availableData
                 guard !more.isEmpty else { break }
                 printed += more
@@ -54,7 +55,13 @@ struct CarrierSimCommandTests {
             )
         }
         let port = try #require(Int(run.portFileContents.trimmingCharacters(in: .whitespacesAndNewlines)))
-        #expect(run.standardOutput == "carrier-sim listening on http://127.0.0.1:\(port)\n")
+        let credentials = CarrierSimulator.testCredentials
+        #expect(
+            run.standardOutput
+                == "carrier-sim listening on http://127.0.0.1:\(port)\nUSPS_CLIENT_ID=\(credentials.uspsClientID)\n"
+                + "USPS_CLIENT_SECRET=\(credentials.uspsClientSecret)\nTRACK17_API_KEY=\(credentials.track17APIKey)\n"
+                + "EMS_EUB_TOKEN=\(credentials.emsToken)\n"
+        )
         #expect(run.response.text == TestPages.delivered)
         #expect(run.exitStatus == 0)
     }

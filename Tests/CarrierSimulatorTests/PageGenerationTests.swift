@@ -21,11 +21,16 @@ struct PageGenerationTests {
             #expect(first.parcel == again.parcel)
             // The same parcel, a day later: the stage stays, the times move.
             #expect(nextDay.parcel.stage == first.parcel.stage)
-            #expect(nextDay.bytes != first.bytes, "\(number): a different date must give a different page")
+            // The EMS partner interface's answer carries no date of its own: without a trace ("null", an empty
+            // <traces>) it is the same every day.
+            if carrier != "ems" || first.eventCount > 0 {
+                #expect(nextDay.bytes != first.bytes, "\(number): a different date must give a different page")
+            }
         }
     }
 
-    @Test(arguments: carriers)
+    /// The tracking pages; the EMS partner interface answers with a few hundred bytes per trace (see EMSPartnerAPITests).
+    @Test(arguments: ["usps", "epacket"])
     func pagesAreBetween20And60KiB(carrier: String) throws {
         for number in CarrierSimulator.sampleTrackingNumbers(carrier: carrier, count: 2_000, seed: 4) {
             let page = try #require(CarrierSimulator.generatedPage(carrier: carrier, number: number, simulatedDate: Self.day))

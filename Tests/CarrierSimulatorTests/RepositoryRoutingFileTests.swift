@@ -20,7 +20,7 @@ struct RepositoryRoutingFileTests {
             switch behaviour.fault {
             case nil, .gzip?, .truncated?:
                 continue  // These serve the number's own page (or the named file).
-            case .status?, .empty?, .garbage?, .timeout?, .reset?, .oversized?:
+            case .status?, .empty?, .garbage?, .timeout?, .reset?, .oversized?, .pageBlock?:
                 for carrier in configuration.carriers {
                     let page = Self.fixtures.appendingPathComponent(carrier.fixture(for: number))
                     #expect(

@@ -39,6 +39,12 @@ struct MakeOrdersCommand: ParsableCommand {
     @Option(name: .customLong("multi-parcel-share"), help: "Share of shipped orders with two or three parcels.")
     var multiParcelShare = 0.08
 
+    @Option(
+        name: .customLong("usps-outside-mid-share"),
+        help: "Share of USPS orders whose label's Mailer ID is outside the USPS API test client's (the API answers 403)."
+    )
+    var uspsOutsideMailerIDShare = 0.0
+
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -46,8 +52,10 @@ struct MakeOrdersCommand: ParsableCommand {
         guard self.count >= 0, self.badRows >= 0 else {
             throw ValidationError("--count and --bad-rows must not be negative.")
         }
-        guard (0...1).contains(self.unshippedShare), (0...1).contains(self.multiParcelShare) else {
-            throw ValidationError("--unshipped-share and --multi-parcel-share must be between 0 and 1.")
+        guard (0...1).contains(self.unshippedShare), (0...1).contains(self.multiParcelShare),
+            (0...1).contains(self.uspsOutsideMailerIDShare)
+        else {
+            throw ValidationError("--unshipped-share, --multi-parcel-share and --usps-outside-mid-share must be between 0 and 1.")
         }
         _ = try self.simulatedDate()
         _ = try self.outputFormat()
@@ -58,7 +66,7 @@ struct MakeOrdersCommand: ParsableCommand {
             options: OrderFileGenerator.Options(
                 shipmentCount: self.count, simulatedDate: try self.simulatedDate(), seed: self.seed,
                 badRowCount: self.badRows, format: try self.outputFormat(), unshippedShare: self.unshippedShare,
-                multiParcelShare: self.multiParcelShare
+                multiParcelShare: self.multiParcelShare, uspsOutsideMailerIDShare: self.uspsOutsideMailerIDShare
             )
         )
         let handle: FileHandle

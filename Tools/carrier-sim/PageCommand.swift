@@ -14,7 +14,7 @@ struct PageCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The carrier whose page to print: usps, epacket or ems.")
+    @Option(help: "The carrier whose page to print: usps, epacket, or ems (the EMS partner interface's English answer).")
     var carrier: String
 
     @Option(help: "The simulated date, YYYY-MM-DD (default: today in UTC).")

@@ -8,16 +8,20 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Play the carriers' tracking sites on a loopback address, serving pages from Fixtures/.",
+        abstract: "Play the carriers' tracking sites and APIs on a loopback address, serving pages from Fixtures/.",
         discussion: """
-            Routes requests with Fixtures/simulator.json. On start it prints one line, \
-            "carrier-sim listening on http://HOST:PORT", and runs until SIGINT or SIGTERM, then stops cleanly \
-            and exits 0. Logs go to standard error.
+            Routes page requests with Fixtures/simulator.json and plays the USPS API (/oauth2/v3/token, \
+            /tracking/v3r2/tracking, /tracking/v3/tracking/N), 17TRACK (/track/v2.2/OPERATION) and the EMS partner \
+            interface (/partner/api/public/p/track/query/en|cn/N) at their real paths. On start it prints \
+            "carrier-sim listening on http://HOST:PORT", then the test credentials the APIs accept, one \
+            NAME=value line each (USPS_CLIENT_ID, USPS_CLIENT_SECRET, TRACK17_API_KEY, EMS_EUB_TOKEN), and runs \
+            until SIGINT or SIGTERM, then stops cleanly and exits 0. Logs go to standard error.
 
             With --generate, a valid ePacket, EMS or USPS number without a fixture gets a generated page, the same \
             for the same number and --date; precedence: special number, fixture, generated page, not-found page. \
-            With --fault-rate, that share of page requests (never special numbers) gets a fault instead, drawn per \
-            request from a sequence seeded by --seed, so a retried number usually succeeds.
+            The APIs answer from the same parcel world. With --fault-rate, that share of page requests and API \
+            tracking calls (never special numbers) gets a fault instead, drawn per request from a sequence seeded by \
+            --seed, so a retried number usually succeeds.
             """
     )
 
@@ -54,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("fault-rate"),
         help: ArgumentHelp(
-            "Faults injected by rate into page responses, such as 500=0.01,503=0.01,429=0.01,timeout=0.005,truncated=0.005,garbage=0.005,reset=0.005.",
+            "Faults injected by rate into page responses and API tracking calls, such as 500=0.01,503=0.01,429=0.01,timeout=0.005,truncated=0.005,garbage=0.005,reset=0.005.",
             valueName: "NAME=RATE,..."
         )
     )
@@ -65,6 +69,39 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("retry-after"), help: "Retry-After seconds of 503 and 429 faults by rate (default 1). Needs --fault-rate.")
     var retryAfterSeconds: Int?
+
+    @Option(name: .customLong("usps-token-lifetime"), help: "Seconds a USPS access token is valid (USPS: 28799).")
+    var uspsTokenLifetime = 28_799
+
+    @Option(name: .customLong("usps-quota"), help: "USPS tracking calls per client per rolling window (USPS: 60); 0 for no quota.")
+    var uspsQuota = 60
+
+    @Option(name: .customLong("usps-quota-window"), help: "Seconds of the USPS quota's rolling window (USPS: 3600).")
+    var uspsQuotaWindow = 3_600
+
+    @Option(name: .customLong("track17-rate"), help: "17TRACK requests per second per key before HTTP 429 (17TRACK: 3); 0 for no limit.")
+    var track17Rate = 3
+
+    @Option(name: .customLong("track17-quota"), help: "17TRACK quota units of the test account (one per registered number).")
+    var track17Quota = 10_000
+
+    @Option(
+        name: .customLong("track17-registration-delay-ms"),
+        help: "Milliseconds after registration until 17TRACK has tracking information for a number (until then -18019909)."
+    )
+    var track17RegistrationDelayMilliseconds = 1_500
+
+    @Option(
+        name: .customLong("usps-page-block"),
+        help: ArgumentHelp(
+            "Answer every USPS page request as Akamai does: denied (403 Access Denied), challenge (200 JavaScript challenge), redirect-home (302 to https://www.usps.com/), redirect-root (302 to /), or off.",
+            valueName: "MODE"
+        )
+    )
+    var uspsPageBlock = "off"
+
+    @Option(name: .customLong("chinapost-page-block"), help: ArgumentHelp("Answer every China Post page request with its slider CAPTCHA (captcha), or off.", valueName: "MODE"))
+    var chinaPostPageBlock = "off"
 
     func validate() throws {
         guard (0...65_535).contains(self.port) else {
@@ -84,6 +121,29 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--seed and --retry-after apply only with --fault-rate.")
         }
         _ = try self.faultRates()
+        guard self.uspsTokenLifetime > 0, self.uspsQuotaWindow > 0 else {
+            throw ValidationError("--usps-token-lifetime and --usps-quota-window must be positive.")
+        }
+        guard self.uspsQuota >= 0, self.track17Rate >= 0, self.track17Quota >= 0, self.track17RegistrationDelayMilliseconds >= 0 else {
+            throw ValidationError("--usps-quota, --track17-rate, --track17-quota and --track17-registration-delay-ms must not be negative.")
+        }
+        _ = try self.pageBlocking()
+    }
+
+    private func pageBlocking() throws -> CarrierSimulator.PageBlocking {
+        var blocking = CarrierSimulator.PageBlocking()
+        if self.uspsPageBlock.lowercased() != "off" {
+            guard let block = CarrierSimulator.USPSPageBlock(name: self.uspsPageBlock) else {
+                throw ValidationError("--usps-page-block: \"\(self.uspsPageBlock)\" is not denied, challenge, redirect-home, redirect-root or off.")
+            }
+            blocking.usps = block
+        }
+        switch self.chinaPostPageBlock.lowercased() {
+        case "off": break
+        case "captcha": blocking.chinaPost = .captcha
+        default: throw ValidationError("--chinapost-page-block: \"\(self.chinaPostPageBlock)\" is not captcha or off.")
+        }
+        return blocking
     }
 
     private func simulatedDate() throws -> CalendarDay {
@@ -118,7 +178,16 @@ struct ServeCommand: AsyncParsableCommand {
             latency: .milliseconds(self.latencyMilliseconds),
             allowNonLoopbackHosts: self.allowNonLoopback,
             generatedPages: self.generate ? CarrierSimulator.GeneratedPagesOptions(simulatedDate: try self.simulatedDate()) : nil,
-            faultRates: try self.faultRates()
+            faultRates: try self.faultRates(),
+            uspsAPI: CarrierSimulator.USPSAPIOptions(
+                tokenLifetime: .seconds(self.uspsTokenLifetime), callsPerWindow: self.uspsQuota == 0 ? nil : self.uspsQuota,
+                quotaWindow: .seconds(self.uspsQuotaWindow)
+            ),
+            track17: CarrierSimulator.Track17Options(
+                requestsPerSecond: self.track17Rate == 0 ? nil : self.track17Rate, quotaTotal: self.track17Quota,
+                registrationDelay: .milliseconds(self.track17RegistrationDelayMilliseconds)
+            ),
+            pageBlocking: try self.pageBlocking()
         )
         if let threads = self.threads {
             options.eventLoopThreads = threads
@@ -137,8 +206,13 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("cannot write --port-file \(portFile): \(error.localizedDescription)")
             }
         }
-        // Unbuffered, so a script waiting for this line sees it at once.
-        FileHandle.standardOutput.write(Data("carrier-sim listening on \(simulator.baseURL)\n".utf8))
+        // Unbuffered, so a script waiting for this line sees it at once. The credentials are the simulator's public
+        // test values, printed so a demo can export them; they are valid nowhere else.
+        var announcement = "carrier-sim listening on \(simulator.baseURL)\n"
+        for (name, value) in CarrierSimulator.testCredentials.environment {
+            announcement += "\(name)=\(value)\n"
+        }
+        FileHandle.standardOutput.write(Data(announcement.utf8))
 
         let signal = await signals.next()
         logger.notice("stopping", metadata: ["signal": "\(signal)"])

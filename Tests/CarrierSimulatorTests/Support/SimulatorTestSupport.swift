@@ -1,5 +1,6 @@
 import CarrierSimulator
 import Dispatch
+import Foundation
 import Logging
 
 extension Logger {
@@ -13,7 +14,16 @@ func withSimulator<Result>(
     options: CarrierSimulator.Options = CarrierSimulator.Options(eventLoopThreads: 1),
     _ body: (CarrierSimulator, Int) async throws -> Result
 ) async throws -> Result {
-    let simulator = try CarrierSimulator(fixtures: fixtures.directory, options: options, logger: .quiet)
+    try await withSimulator(directory: fixtures.directory, options: options, body)
+}
+
+/// Like `withSimulator(_:options:_:)`, serving the fixtures folder `directory` (such as the repository's).
+func withSimulator<Result>(
+    directory: URL,
+    options: CarrierSimulator.Options = CarrierSimulator.Options(eventLoopThreads: 1),
+    _ body: (CarrierSimulator, Int) async throws -> Result
+) async throws -> Result {
+    let simulator = try CarrierSimulator(fixtures: directory, options: options, logger: .quiet)
     let port = try await simulator.start()
     do {
         let result = try await body(simulator, port)

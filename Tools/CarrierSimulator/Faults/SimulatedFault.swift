@@ -16,9 +16,15 @@ enum SimulatedFault: Sendable, Hashable {
     case oversized(byteCount: Int)
     /// `"gzip"`: the page served with `Content-Encoding: gzip`.
     case gzip
+    /// `"akamai_denied"`, `"akamai_challenge"`, `"akamai_redirect"`, `"captcha"`: a bot-protection page instead of
+    /// the tracking page (page routes only; the APIs ignore it).
+    case pageBlock(PageBlock)
 
     /// The names `"fault"` accepts, for error messages.
-    static let names = ["status", "empty", "truncated", "garbage", "timeout", "reset", "oversized", "gzip"]
+    static let names = [
+        "status", "empty", "truncated", "garbage", "timeout", "reset", "oversized", "gzip", "akamai_denied",
+        "akamai_challenge", "akamai_redirect", "captcha",
+    ]
 
     /// Default size of a `garbage` body.
     static let defaultGarbageByteCount = 4_096

@@ -32,6 +32,9 @@ public struct OrderFileGenerator: Sendable {
         public var unshippedShare: Double
         /// The share of shipped orders with two or three parcels.
         public var multiParcelShare: Double
+        /// The share of USPS orders whose (first) parcel's label carries a Mailer ID outside the simulator's USPS API
+        /// test client (the API answers those 403). Zero by default, which leaves the file as it was without it.
+        public var uspsOutsideMailerIDShare: Double
 
         public init(
             shipmentCount: Int,
@@ -40,7 +43,8 @@ public struct OrderFileGenerator: Sendable {
             badRowCount: Int = 0,
             format: Format = .csv,
             unshippedShare: Double = 0.06,
-            multiParcelShare: Double = 0.08
+            multiParcelShare: Double = 0.08,
+            uspsOutsideMailerIDShare: Double = 0
         ) {
             self.shipmentCount = shipmentCount
             self.simulatedDate = simulatedDate
@@ -49,6 +53,7 @@ public struct OrderFileGenerator: Sendable {
             self.format = format
             self.unshippedShare = unshippedShare
             self.multiParcelShare = multiParcelShare
+            self.uspsOutsideMailerIDShare = uspsOutsideMailerIDShare
         }
     }
 
@@ -63,7 +68,9 @@ public struct OrderFileGenerator: Sendable {
         guard options.shipmentCount >= 0, options.badRowCount >= 0 else {
             throw CarrierSimulatorError.invalidOrderFileOptions("counts must not be negative")
         }
-        guard (0...1).contains(options.unshippedShare), (0...1).contains(options.multiParcelShare) else {
+        guard (0...1).contains(options.unshippedShare), (0...1).contains(options.multiParcelShare),
+            (0...1).contains(options.uspsOutsideMailerIDShare)
+        else {
             throw CarrierSimulatorError.invalidOrderFileOptions("shares must be between 0 and 1")
         }
         self.options = options
@@ -263,7 +270,10 @@ struct OrderWriterState {
 
     /// A valid number of `carrier`, clear of the fixtures' and special numbers' ranges.
     private mutating func makeNumber(_ carrier: GeneratedCarrier) -> [UInt8] {
-        TrackingNumberMaker.make(carrier, random: &self.random)
+        // Drawn only when asked for, so files made without the option stay as they were.
+        let outside = carrier == .usps && self.options.uspsOutsideMailerIDShare > 0
+            && self.random.chance(self.options.uspsOutsideMailerIDShare)
+        return TrackingNumberMaker.make(carrier, random: &self.random, outsideMailerID: outside)
     }
 
     /// When the store recorded the parcel shipped: hours before the carrier's acceptance, or empty.

@@ -2,7 +2,7 @@
 public struct GeneratedPage: Sendable, Hashable {
     /// The carrier whose page this is: `usps`, `epacket` or `ems`.
     public var carrier: String
-    /// The page as the simulator serves it.
+    /// The page (for `ems`, the EMS partner interface's English answer) as the simulator serves it.
     public var bytes: [UInt8]
     /// The `Content-Type` the repository's routing file serves the carrier's pages with (the ePacket one names no
     /// charset: the page's `<meta>` says GBK or UTF-8).
@@ -23,6 +23,9 @@ extension CarrierSimulator {
 
     /// The page the simulator serves for `number` on `carrier` when pages are generated (and no fixture exists),
     /// or `nil` when none is generated for it there. The same bytes for the same carrier, number and date.
+    ///
+    /// For `ems` it is the English answer of the EMS partner interface (`<traces>`, or `null` for a number it does
+    /// not know), for EMS numbers and ePackets alike.
     public static func generatedPage(carrier: String, number: String, simulatedDate: CalendarDay) -> GeneratedPage? {
         guard let route = GeneratedCarrier(rawValue: carrier),
             let plan = PageGenerator(simulatedDate: simulatedDate).plan(carrierID: carrier, number: number)
@@ -31,8 +34,8 @@ extension CarrierSimulator {
         let shown: Int
         switch route {
         case .usps where plan.carrier == .epacket: shown = events.count { $0.leg != .origin }
-        case .epacket: shown = events.count { $0.leg != .followOn }
-        case .usps, .ems: shown = events.count
+        case .epacket, .ems: shown = events.count { $0.leg != .followOn }
+        case .usps: shown = events.count
         }
         return GeneratedPage(
             carrier: route.rawValue,

@@ -2,7 +2,8 @@
 ///
 /// Carriers are recognised by the routing file's `id`: `usps`, `epacket` and `ems`. A page is generated when the
 /// number is that carrier's own (valid check digit), or, on `usps`, when it is an ePacket whose generated destination
-/// is the US (the second leg). Any other number gets the carrier's unknown-number page, as without generation.
+/// is the US (the second leg), or on `ems` (the EMS partner interface for EUB shippers, which answers for ePackets
+/// and EMS alike) for an ePacket. Any other number gets the carrier's unknown-number page, as without generation.
 struct PageGenerator: Sendable {
     let simulatedDate: CalendarDay
 
@@ -12,7 +13,7 @@ struct PageGenerator: Sendable {
             let plan = ParcelPlan(number: GeneratedCarrier.normalize(number), simulatedDate: self.simulatedDate)
         else { return nil }
         switch (route, plan.carrier) {
-        case (.usps, .usps), (.epacket, .epacket), (.ems, .ems): return plan
+        case (.usps, .usps), (.epacket, .epacket), (.ems, .ems), (.ems, .epacket): return plan
         case (.usps, .epacket) where plan.isTwoLeg: return plan
         default: return nil
         }
@@ -24,7 +25,10 @@ struct PageGenerator: Sendable {
         switch route {
         case .usps: return USPSPageRenderer.render(plan, events: events)
         case .epacket: return ChinaPostPageRenderer.render(plan, events: events)
-        case .ems: return EMSResponseRenderer.render(plan, events: events)
+        case .ems:
+            // The English answer of the EMS partner interface; `null` for a number it does not know.
+            guard plan.stage != .notFound else { return EMSTraceWriter.unknownNumber }
+            return EMSTraceWriter.traces(ChinaPostRecord(plan: plan, events: events), language: .english)
         }
     }
 

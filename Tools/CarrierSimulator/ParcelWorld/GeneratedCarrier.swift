@@ -23,7 +23,7 @@ enum GeneratedCarrier: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .usps: "text/html; charset=utf-8"
         case .epacket: "text/html"
-        case .ems: "application/xml; charset=utf-8"
+        case .ems: EMSPartnerAPI.contentType
         }
     }
 

@@ -8,6 +8,10 @@ struct CarrierRouter: Sendable {
     }
 
     func route(_ request: SimulatorRequest) -> RoutingDecision {
+        // The APIs live at their real paths, which no page shares.
+        if let decision = APIRouter.route(request) {
+            return decision
+        }
         guard let carrier = self.carriersByPath[String(request.path)] else {
             return .unknownPath
         }

@@ -2,8 +2,12 @@
 enum PlannedBody: Sendable, Hashable {
     /// No bytes at all.
     case empty
-    /// A short text, for the simulator's own error pages.
+    /// A short text, for the simulator's own error pages and the APIs' small answers.
     case text(String)
+    /// Bytes built in memory: an API answer.
+    case bytes([UInt8])
+    /// Like `bytes`, but sent gzip-encoded with `Content-Encoding: gzip` (the `gzip` fault on an API).
+    case gzippedBytes([UInt8])
     /// The first fixture of `candidates` (paths relative to `Fixtures/`) that exists; a 500 when none does.
     case fixture(candidates: [String])
     /// The fixture `fixture` if it exists, else the page generated for `number` on the carrier `carrierID`, else the
@@ -23,6 +27,8 @@ extension PlannedBody {
         switch self {
         case .empty: "empty body"
         case .text: "text"
+        case .bytes(let bytes): "\(bytes.count) bytes"
+        case .gzippedBytes(let bytes): "gzip of \(bytes.count) bytes"
         case .fixture(let candidates): candidates.joined(separator: " or ")
         case .fixtureOrGenerated(let fixture, let carrierID, _, let fallback):
             "\(fixture) or generated \(carrierID) page or \(fallback)"

@@ -9,6 +9,9 @@ enum ResponsePlan: Sendable, Hashable {
     case staySilent
     /// Abort the connection with a TCP reset.
     case resetConnection
+    /// An API call: its answer depends on state (tokens, quotas, registrations) and needs work per tracking number,
+    /// so it is planned on the thread pool, and the plan found there is carried out.
+    case compute(APIRequest)
 }
 
 extension ResponsePlan {
@@ -23,6 +26,8 @@ extension ResponsePlan {
             "no answer (timeout)"
         case .resetConnection:
             "connection reset"
+        case .compute(let request):
+            "computed answer for \(request.endpoint)"
         }
     }
 }

@@ -9,17 +9,20 @@ struct ResponsePlanner: Sendable {
     private let generatesPages: Bool
     private let faultDice: FaultDice?
     private let counters: StatisticsCounters?
+    private let pageBlocking: CarrierSimulator.PageBlocking
 
     init(
         specialNumbers: [TrackingNumber: SpecialNumberBehaviour],
         generatesPages: Bool = false,
         faultDice: FaultDice? = nil,
-        counters: StatisticsCounters? = nil
+        counters: StatisticsCounters? = nil,
+        pageBlocking: CarrierSimulator.PageBlocking = CarrierSimulator.PageBlocking()
     ) {
         self.specialNumbers = specialNumbers
         self.generatesPages = generatesPages
         self.faultDice = faultDice
         self.counters = counters
+        self.pageBlocking = pageBlocking
     }
 
     func plan(for decision: RoutingDecision) -> ResponsePlan {
@@ -30,11 +33,28 @@ struct ResponsePlanner: Sendable {
             var response = Self.textResponse(status: 405, "carrier-sim: this page expects \(carrier.method.rawValue)\n")
             response.extraHeaders = [PlannedHeader(name: "Allow", value: carrier.method.rawValue)]
             return .respond(response)
-        case .carrier(let carrier, number: nil):
-            // Real carriers answer a missing or malformed number with their normal "not found" page.
-            return self.withRandomFault(Self.page(carrier, .fixture(candidates: [carrier.unknownNumberFixture])), on: carrier)
-        case .carrier(let carrier, number: let number?):
-            if let special = self.specialNumbers[number] {
+        case .api(let request):
+            return .compute(request)
+        case .apiMethodNotAllowed(let allowed):
+            var response = Self.textResponse(status: 405, "carrier-sim: this API expects \(allowed.rawValue)\n")
+            response.extraHeaders = [PlannedHeader(name: "Allow", value: allowed.rawValue)]
+            return .respond(response)
+        case .carrier(let carrier, let number):
+            if let block = self.block(for: carrier) {
+                // Bot protection answers before anything else, special numbers included.
+                self.counters?.recordPageBlocked()
+                return .respond(BlockPages.response(for: block, number: number, path: carrier.path))
+            }
+            guard let number else {
+                // Real carriers answer a missing or malformed number with their normal "not found" page.
+                return self.withRandomFault(Self.page(carrier, .fixture(candidates: [carrier.unknownNumberFixture])), on: carrier)
+            }
+            // An entry that only concerns an API (`track17_carrier`) leaves the page alone.
+            if let special = self.specialNumbers[number], special.fault != nil || special.fileName != nil {
+                if case .pageBlock(let block)? = special.fault {
+                    self.counters?.recordPageBlocked()
+                    return .respond(BlockPages.response(for: block, number: number, path: carrier.path))
+                }
                 return Self.plan(for: special, number: number, on: carrier)
             }
             let body: PlannedBody =
@@ -45,6 +65,15 @@ struct ResponsePlanner: Sendable {
                 )
                 : .fixture(candidates: Self.pages(for: number, on: carrier))
             return self.withRandomFault(Self.page(carrier, body), on: carrier)
+        }
+    }
+
+    /// The bot protection the options put in front of `carrier`'s pages, if any.
+    private func block(for carrier: CarrierRoute) -> PageBlock? {
+        switch carrier.id {
+        case "usps": self.pageBlocking.usps.map(PageBlock.akamai)
+        case "epacket": self.pageBlocking.chinaPost.map(PageBlock.chinaPost)
+        default: nil
         }
     }
 
@@ -104,6 +133,8 @@ struct ResponsePlanner: Sendable {
             return .respond(Self.page(carrier, .padding(byteCount: byteCount)))
         case .gzip?:
             return .respond(Self.page(carrier, .gzippedFixture(candidates: candidates)))
+        case .pageBlock(let block)?:
+            return .respond(BlockPages.response(for: block, number: number, path: carrier.path))
         }
     }
 

@@ -4,6 +4,10 @@ enum RoutingDecision: Sendable, Hashable {
     case carrier(CarrierRoute, number: TrackingNumber?)
     /// The path is a carrier's, but the method is not the one the carrier expects.
     case methodNotAllowed(CarrierRoute)
+    /// A call to one of the carriers' APIs (USPS, 17TRACK, EMS partner interface).
+    case api(APIRequest)
+    /// An API's path, with the wrong method; `allowed` is the one it takes.
+    case apiMethodNotAllowed(allowed: RequestMethod)
     /// No carrier lives at this path.
     case unknownPath
 }
@@ -14,6 +18,8 @@ extension RoutingDecision {
         switch self {
         case .carrier(let carrier, let number): "\(carrier.id) \(number?.value ?? "(no valid number)")"
         case .methodNotAllowed(let carrier): "\(carrier.id) (wrong method)"
+        case .api(let request): "\(request.endpoint)"
+        case .apiMethodNotAllowed: "API (wrong method)"
         case .unknownPath: "no carrier"
         }
     }

@@ -4,13 +4,17 @@ struct SpecialNumberBehaviour: Sendable, Hashable {
     var fault: SimulatedFault?
     /// A page in the requesting carrier's folder to serve instead of the number's own page.
     var fileName: String?
+    /// The carrier 17TRACK assigns the number whatever carrier it is registered with (`"track17_carrier"`): a
+    /// carrier disagreement. Only 17TRACK reads it.
+    var track17Carrier: Int?
 }
 
 extension SpecialNumberBehaviour: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: RoutingFileKey.self)
-        try container.rejectUnknownKeys(["fault", "status", "retry_after", "bytes", "file", "note"])
+        try container.rejectUnknownKeys(["fault", "status", "retry_after", "bytes", "file", "location", "track17_carrier", "note"])
         self.fileName = try container.decodeStringIfPresent("file", check: FixtureFileName.problem(with:))
+        self.track17Carrier = try container.decodeIntegerIfPresent("track17_carrier", in: 1...999_999)
 
         let faultName = try container.decodeStringIfPresent("fault") { name in
             SimulatedFault.names.contains(name)
@@ -21,11 +25,11 @@ extension SpecialNumberBehaviour: Decodable {
         let applicableKeys: Set<String>
         switch faultName {
         case nil:
-            guard self.fileName != nil else {
-                throw container.problem(at: "fault", "missing: a special number needs \"fault\", \"file\" or both")
+            guard self.fileName != nil || self.track17Carrier != nil else {
+                throw container.problem(at: "fault", "missing: a special number needs \"fault\", \"file\" or \"track17_carrier\"")
             }
             self.fault = nil
-            applicableKeys = ["file"]
+            applicableKeys = ["file", "track17_carrier"]
         case "status":
             self.fault = .status(
                 code: try container.decodeInteger("status", in: 200...599),
@@ -59,6 +63,23 @@ extension SpecialNumberBehaviour: Decodable {
         case "gzip":
             self.fault = .gzip
             applicableKeys = ["file"]
+        case "akamai_denied":
+            self.fault = .pageBlock(.akamai(.accessDenied))
+            applicableKeys = []
+        case "akamai_challenge":
+            self.fault = .pageBlock(.akamai(.javascriptChallenge))
+            applicableKeys = []
+        case "akamai_redirect":
+            let location = try container.decodeStringIfPresent("location") { location in
+                location.hasPrefix("/") || location.hasPrefix("http://") || location.hasPrefix("https://")
+                    ? (location.contains(where: { $0 == "\r" || $0 == "\n" || $0 == " " }) ? "must be one line without spaces" : nil)
+                    : "\"\(location)\" must be a path starting with \"/\" or an http(s) URL"
+            }
+            self.fault = .pageBlock(.akamai(.redirect(location: location ?? "https://www.usps.com/")))
+            applicableKeys = ["location"]
+        case "captcha":
+            self.fault = .pageBlock(.chinaPost(.captcha))
+            applicableKeys = []
         case let name?:
             // Unreachable: the name was checked against the same list above.
             throw container.problem(at: "fault", "unknown fault \"\(name)\"")

@@ -28,6 +28,34 @@ extension ConnectionHandler {
             self.state = .silent
         case .resetConnection:
             self.resetConnection(context: context)
+        case .compute(let request):
+            self.compute(request, for: head, context: context)
+        }
+    }
+
+    /// Plans an API call on the thread pool (its answer takes state and per-number work), then carries out the plan.
+    private func compute(_ request: APIRequest, for head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let response = self.responseCount
+        self.state = .preparing(response: response)
+        let apis = self.services.apis
+        self.services.threadPool.runIfActive(eventLoop: context.eventLoop) {
+            apis.plan(for: request)
+        }
+        .assumeIsolated()
+        .whenComplete { result in
+            guard case .preparing(response) = self.state, context.channel.isActive else { return }
+            switch result {
+            case .success(.compute):
+                // An API never plans another computation; answering 500 beats looping.
+                self.sendErrorAndClose(status: .internalServerError, "carrier-sim: API planning loop\n", context: context)
+            case .success(let plan):
+                self.state = .idle
+                self.carryOut(plan, for: head, context: context)
+            case .failure(let error):
+                self.services.logger.debug("API call abandoned", metadata: ["error": "\(error)"])
+                self.state = .closing
+                context.close(promise: nil)
+            }
         }
     }
 
@@ -42,6 +70,10 @@ extension ConnectionHandler {
             send(.bytes(ByteBuffer(), contentEncoding: nil))
         case .text(let text):
             send(.bytes(ByteBuffer(string: text), contentEncoding: nil))
+        case .bytes(let bytes):
+            send(.bytes(ByteBuffer(bytes: bytes), contentEncoding: nil))
+        case .gzippedBytes(let bytes):
+            send(.bytes(ByteBuffer(bytes: GzipStoredEncoder.encode(bytes)), contentEncoding: "gzip"))
         case .junk(let seed, let byteCount):
             send(.bytes(JunkBytes.make(seed: seed, byteCount: byteCount), contentEncoding: nil))
         case .padding(let byteCount):
@@ -164,7 +196,10 @@ extension ConnectionHandler {
         let ending: ResponseEnding =
             truncated ? .cutShort : (request.isKeepAlive ? .keepConnection : .closeConnection)
         var headers = HTTPHeaders()
-        headers.add(name: "Server", value: "carrier-sim")
+        // A planned `Server` header (Akamai's `AkamaiGHost`) replaces the simulator's own.
+        if !response.extraHeaders.contains(where: { $0.name.caseInsensitiveEquals("Server") }) {
+            headers.add(name: "Server", value: "carrier-sim")
+        }
         if let contentType = response.contentType {
             headers.add(name: "Content-Type", value: contentType)
         }

@@ -29,7 +29,10 @@ struct IncomingRequest {
             method: self.head.method.rawValue,
             target: self.head.uri,
             contentType: self.head.headers.first(name: "content-type"),
-            body: Array(self.body.readableBytesView)
+            body: Array(self.body.readableBytesView),
+            // Only the APIs read headers; page requests, the bulk of a load test, skip the copy.
+            headers: APIRouter.mayBeAPI(self.head.uri)
+                ? self.head.headers.map { SimulatorRequest.HeaderField(name: $0.name, value: $0.value) } : []
         )
     }
 }

@@ -1,11 +1,13 @@
 extension CarrierSimulator {
     /// Faults injected at random into a share of ordinary page responses (fixtures, generated pages and
-    /// unknown-number pages; never special numbers, whose behaviour the routing file fixes).
+    /// unknown-number pages; never special numbers, whose behaviour the routing file fixes) and of the APIs' tracking
+    /// calls (USPS tracking, 17TRACK `register` and `gettrackinfo`, EMS queries; a status fault answers in the API's
+    /// own error shape).
     ///
     /// The draws are per request, not per number, so a client that retries a failed number usually succeeds: the
     /// n-th page request the simulator routes gets draw n of a SplitMix64 sequence seeded with ``seed``. The
     /// sequence of outcomes is therefore reproducible; which number meets which outcome depends on the order
-    /// requests arrive in.
+    /// requests arrive in. Pages and API calls draw from the one sequence.
     public struct FaultRates: Sendable, Hashable, CustomStringConvertible {
         /// A fault that can be injected by rate.
         public enum Fault: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {

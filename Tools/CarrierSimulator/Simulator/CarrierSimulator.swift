@@ -20,14 +20,22 @@ import Synchronization
 /// try await simulator.stop()
 /// ```
 ///
-/// All network work runs on the simulator's own event-loop threads and all file reading on its own thread pool, so
-/// the simulator keeps answering even when the code under test blocks Swift's cooperative threads.
+/// Beside the pages it plays the carriers' authenticated APIs at their real paths, from the same parcel world: USPS's
+/// OAuth 2.0 and Tracking 3/3.2 (`/oauth2/v3/token`, `/tracking/v3r2/tracking`, `/tracking/v3/tracking/{n}`), 17TRACK
+/// v2.2 (`/track/v2.2/{operation}`) and the EMS partner interface (`/partner/api/public/p/track/query/{en|cn}/{n}`),
+/// with the credentials in ``testCredentials``.
+///
+/// All network work runs on the simulator's own event-loop threads and all file reading, page generation and API
+/// work on its own thread pool, so the simulator keeps answering even when the code under test blocks Swift's
+/// cooperative threads.
 public final class CarrierSimulator: Sendable {
     private let fixturesDirectory: URL
     private let configuration: SimulatorConfiguration
     private let options: Options
     private let logger: Logger
-    private let counters = StatisticsCounters()
+    private let counters: StatisticsCounters
+    private let faultDice: FaultDice?
+    private let apis: APIServices
     private let lifecycle = Mutex<Lifecycle>(.stopped)
 
     /// Loads the routing file `simulator.json` from `fixtures` and prepares a simulator that serves that folder.
@@ -38,14 +46,26 @@ public final class CarrierSimulator: Sendable {
     ///   - logger: Where the simulator logs: requests at `debug`, start and stop at `info`, misconfiguration at
     ///     `warning` and `error`.
     /// - Throws: ``CarrierSimulatorError`` of kind ``CarrierSimulatorError/Kind/routingFileUnreadable`` or
-    ///   ``CarrierSimulatorError/Kind/invalidRoutingFile`` (the error names the file and, where it can, the key), or
-    ///   ``CarrierSimulatorError/Kind/invalidFaultRates``.
+    ///   ``CarrierSimulatorError/Kind/invalidRoutingFile`` (the error names the file and, where it can, the key),
+    ///   ``CarrierSimulatorError/Kind/invalidFaultRates``, ``CarrierSimulatorError/Kind/invalidAPIOptions``, or
+    ///   ``CarrierSimulatorError/Kind/invalidAPIFixture`` (a file of `usps-api/`, `ems-eub/` that is not an answer).
     public init(fixtures: URL, options: Options = .init(), logger: Logger) throws {
         self.fixturesDirectory = fixtures
         self.configuration = try SimulatorConfiguration.load(fromFixturesDirectory: fixtures)
         try options.faultRates?.validate()
+        try options.uspsAPI.validate()
+        try options.track17.validate()
         self.options = options
         self.logger = logger
+        let counters = StatisticsCounters()
+        self.counters = counters
+        // One sequence of fault draws for pages and API calls alike.
+        let faultDice = options.faultRates.map(FaultDice.init(rates:))
+        self.faultDice = faultDice
+        self.apis = try APIServices(
+            fixturesDirectory: fixtures, options: options, specialNumbers: self.configuration.specialNumbers,
+            faultDice: faultDice, counters: counters
+        )
         self.warnAboutMissingUnknownNumberPages()
     }
 
@@ -81,8 +101,9 @@ public final class CarrierSimulator: Sendable {
         }
 
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: self.options.eventLoopThreads)
-        // Fixture files are read with blocking calls, which must never run on an event loop.
-        let threadPool = NIOThreadPool(numberOfThreads: 2)
+        // Fixture files are read with blocking calls, which must never run on an event loop; pages are generated and
+        // API calls answered there too.
+        let threadPool = NIOThreadPool(numberOfThreads: max(2, self.options.eventLoopThreads))
         threadPool.start()
 
         let services = ConnectionServices(
@@ -90,11 +111,13 @@ public final class CarrierSimulator: Sendable {
             planner: ResponsePlanner(
                 specialNumbers: self.configuration.specialNumbers,
                 generatesPages: self.options.generatedPages != nil,
-                faultDice: self.options.faultRates.map(FaultDice.init(rates:)),
-                counters: self.counters
+                faultDice: self.faultDice,
+                counters: self.counters,
+                pageBlocking: self.options.pageBlocking
             ),
             fixtureReader: FixtureReader(fixturesDirectory: self.fixturesDirectory),
             pageGenerator: self.options.generatedPages.map { PageGenerator(simulatedDate: $0.simulatedDate) },
+            apis: self.apis,
             threadPool: threadPool,
             counters: self.counters,
             latency: TimeAmount(max(self.options.latency, .zero)),
@@ -145,6 +168,8 @@ public final class CarrierSimulator: Sendable {
                 "url": "\(server.baseURL)", "fixtures": "\(self.fixturesDirectory.path)",
                 "generated-pages": "\(self.options.generatedPages.map { "\($0.simulatedDate)" } ?? "off")",
                 "fault-rates": "\(self.options.faultRates.map { "\($0) seed \($0.seed)" } ?? "off")",
+                "usps-page-block": "\(self.options.pageBlocking.usps.map { "\($0)" } ?? "off")",
+                "chinapost-page-block": "\(self.options.pageBlocking.chinaPost.map { "\($0)" } ?? "off")",
             ]
         )
         return boundPort

@@ -9,6 +9,8 @@ extension CarrierSimulatorError {
             case cannotListen = "cannot listen"
             case invalidFaultRates = "invalid fault rates"
             case invalidOrderFileOptions = "invalid order file options"
+            case invalidAPIOptions = "invalid API options"
+            case invalidAPIFixture = "invalid API fixture"
         }
 
         private let code: Code
@@ -37,6 +39,13 @@ extension CarrierSimulatorError {
 
         /// The order file generator was given a negative count or an unknown format.
         public static let invalidOrderFileOptions = Kind(.invalidOrderFileOptions)
+
+        /// An API option is out of range: a token lifetime or quota window that is not positive, a negative quota.
+        public static let invalidAPIOptions = Kind(.invalidAPIOptions)
+
+        /// A file in an API fixture folder (`usps-api/`, `17track/`, `ems-eub/`) cannot be read or is not the
+        /// shape the API answers with.
+        public static let invalidAPIFixture = Kind(.invalidAPIFixture)
 
         public var description: String {
             self.code.rawValue

@@ -49,6 +49,14 @@ public struct CarrierSimulatorError: Error, Sendable, Hashable, CustomStringConv
         CarrierSimulatorError(kind: .invalidFaultRates, detail: detail)
     }
 
+    static func invalidAPIOptions(_ detail: String) -> CarrierSimulatorError {
+        CarrierSimulatorError(kind: .invalidAPIOptions, detail: detail)
+    }
+
+    static func invalidAPIFixture(file: String, key: String? = nil, detail: String) -> CarrierSimulatorError {
+        CarrierSimulatorError(kind: .invalidAPIFixture, file: file, key: key, detail: detail)
+    }
+
     static func invalidOrderFileOptions(_ detail: String) -> CarrierSimulatorError {
         CarrierSimulatorError(kind: .invalidOrderFileOptions, detail: detail)
     }

@@ -23,7 +23,7 @@ enum ChinaPostPageRenderer {
         default:
             Self.summary(&writer, plan)
             writer.append(plan.isEnglish ? ChinaPostPageParts.tableStartEnglish : ChinaPostPageParts.tableStartChinese)
-            var rows = Self.rows(plan, events: events)
+            var rows = ChinaPostRow.rows(for: plan, events: events, english: plan.isEnglish)
             // China Post lists the newest scan first; some pages (older templates) list the oldest first.
             if random.chance(0.8) { rows.reverse() }
             for row in rows {
@@ -50,13 +50,6 @@ enum ChinaPostPageRenderer {
         return writer.bytes
     }
 
-    private struct Row {
-        var instant: Int
-        var location: EncodedText
-        var description: EncodedText
-        var descriptionSuffix: EncodedText?
-    }
-
     private static let queryDateLabel = EncodedText("        <div class=\"querytime\">查询日期：")
 
     private static let summaryLabels = (
@@ -78,71 +71,5 @@ enum ChinaPostPageRenderer {
         writer.append("-")
         writer.appendDecimal(clock.day, width: 2)
         writer.append(Self.summaryLabels.end)
-    }
-
-    /// China Post's rows, oldest first, with the sorting centers followed from hub to hub.
-    private static func rows(_ plan: ParcelPlan, events: [TimelineEvent]) -> [Row] {
-        let english = plan.isEnglish
-        let origin = plan.originIndex
-        let exchange = plan.origin.exchange
-        let code = plan.destination.code
-        let destinationPlace =
-            (english ? ChinaPostPhrases.destinationCities[code] : ChinaPostPhrases.destinationNames[code])
-            ?? EncodedText(plan.destination.city)
-        let originPlace = english ? ChinaPostPhrases.originNamesEnglish[origin] : ChinaPostPhrases.originCities[origin]
-        let exchangePlace = english ? ChinaPostPhrases.exchangeNamesEnglish[exchange] : ChinaPostPhrases.exchangeCities[exchange]
-        var hub = 0
-        var rows: [Row] = []
-        rows.reserveCapacity(events.count)
-        for event in events where event.leg != .followOn {
-            let variant = Int(event.variant)
-            func phrase(_ step: TimelineStep) -> EncodedText {
-                let table = english ? ChinaPostPhrases.english : ChinaPostPhrases.chinese
-                let choices = table[step] ?? []
-                return choices.isEmpty ? EncodedText("") : choices[variant % choices.count]
-            }
-            switch event.step {
-            case .label, .accepted, .returned:
-                rows.append(Row(instant: event.instant, location: originPlace, description: phrase(event.step)))
-            case .originArrive, .originDepart:
-                if event.step == .originArrive {
-                    hub = variant % ChinaPlace.hubs.count
-                }
-                let place = english ? ChinaPostPhrases.hubNamesEnglish[hub] : ChinaPostPhrases.hubCities[hub]
-                let description: EncodedText
-                if english {
-                    description = phrase(event.step)
-                } else {
-                    description =
-                        event.step == .originArrive ? ChinaPostPhrases.hubArrivals[hub] : ChinaPostPhrases.hubDepartures[hub]
-                }
-                rows.append(Row(instant: event.instant, location: place, description: description))
-            case .exchangeArrive:
-                let description = english ? phrase(.exchangeArrive) : ChinaPostPhrases.exchangeArrivals[exchange]
-                rows.append(Row(instant: event.instant, location: exchangePlace, description: description))
-            case .exchangeDepart:
-                if english {
-                    rows.append(Row(instant: event.instant, location: exchangePlace, description: phrase(.exchangeDepart)))
-                } else {
-                    rows.append(
-                        Row(
-                            instant: event.instant, location: exchangePlace,
-                            description: ChinaPostPhrases.exchangeDepartures[exchange],
-                            descriptionSuffix: ChinaPostPhrases.destinationNames[code]
-                        )
-                    )
-                }
-            case .exportCustoms, .airlineHandover, .flightDeparted:
-                rows.append(Row(instant: event.instant, location: exchangePlace, description: phrase(event.step)))
-            case .destinationArrival, .importCustoms, .customsReleased, .customsHold, .transitArrive, .transitDepart,
-                .transitOnward, .deliveryOfficeArrive, .outForDelivery, .delivered, .attemptFailed,
-                .availableForPickup, .returnToSender, .returning:
-                rows.append(Row(instant: event.instant, location: destinationPlace, description: phrase(event.step)))
-            case .originFacilityArrive, .destinationFacilityArrive:
-                // USPS's own scans: never printed by China Post.
-                continue
-            }
-        }
-        return rows
     }
 }

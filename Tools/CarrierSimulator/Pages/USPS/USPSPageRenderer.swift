@@ -1,15 +1,6 @@
 /// Writes a USPS tracking page (HTML, UTF-8) for a generated parcel: a USPS number's whole timeline, or the second
 /// leg of an ePacket to the US. The wording is what `Carriers/usps.json` maps to each scan's intended status.
 enum USPSPageRenderer {
-    /// One row of the timeline as USPS prints it.
-    private struct Row {
-        var event: TimelineEvent
-        var status: StaticString
-        var detail: StaticString
-        var location: String
-        var zone: USZone
-    }
-
     static func render(_ plan: ParcelPlan, events: [TimelineEvent]) -> [UInt8] {
         var writer = PageWriter(capacity: 64 * 1_024)
         var random = SplitMix64(seed: plan.pageSeed)
@@ -35,7 +26,7 @@ enum USPSPageRenderer {
         writer.appendEscaped(plan.number)
         writer.append("\">Copy</span>\n      </div>\n")
 
-        let rows = Self.rows(plan, events: events)
+        let rows = USPSScanRow.rows(for: plan, events: events)
         if plan.stage == .notFound || (plan.isTwoLeg && plan.stage == .pending) {
             Self.banner(
                 &writer, header: "Tracking Not Available",
@@ -53,7 +44,7 @@ enum USPSPageRenderer {
             for (index, row) in rows.reversed().enumerated() {
                 writer.append(index == 0 ? "        <div class=\"tb-step current-step\">\n" : "        <div class=\"tb-step collapsed\">\n")
                 writer.append("          <span class=\"bar-fill-animation\"></span>\n          <p class=\"tb-status\">")
-                writer.append(row.status)
+                writer.append(row.category)
                 writer.append("</p>\n          <p class=\"tb-status-detail\">")
                 writer.append(row.detail)
                 writer.append("</p>\n          <p class=\"tb-location\">")
@@ -89,7 +80,7 @@ enum USPSPageRenderer {
         writer.append("</p>\n      </div>\n")
     }
 
-    private static func latestUpdateBanner(_ writer: inout PageWriter, latest row: Row) {
+    private static func latestUpdateBanner(_ writer: inout PageWriter, latest row: USPSScanRow) {
         writer.append("      <div class=\"latest-update-banner-wrapper\">\n        <h3 class=\"banner-header\">")
         writer.append(row.detail)
         writer.append("</h3>\n        <p class=\"banner-content\">")
@@ -112,83 +103,5 @@ enum USPSPageRenderer {
         writer.append(" in ")
         writer.appendEscaped(row.location)
         writer.append(".</p>\n      </div>\n")
-    }
-
-    /// The rows USPS prints, oldest first, with their places followed from facility to facility.
-    private static func rows(_ plan: ParcelPlan, events: [TimelineEvent]) -> [Row] {
-        guard let place = plan.usPlace else { return [] }
-        let warehouse = USPlace.warehouses[Int(plan.pageSeed % UInt64(USPlace.warehouses.count))]
-        // Where the parcel is between facilities: a hub index, or nil for the first facility.
-        var hub: Int?
-        var rows: [Row] = []
-        rows.reserveCapacity(events.count)
-        for event in events where event.leg != .origin || plan.carrier == .usps {
-            let variant = Int(event.variant)
-            let serviceCenter = (place.serviceCenter, USPlace.zone(ofServiceCenter: place.serviceCenter))
-            let firstFacility = plan.isTwoLeg ? serviceCenter : (warehouse.facility, warehouse.zone)
-            func currentFacility() -> (String, USZone) {
-                hub.map { (USPlace.hubs[$0].name, USPlace.hubs[$0].zone) } ?? firstFacility
-            }
-            let row: (StaticString, StaticString, (String, USZone))
-            switch event.step {
-            case .label:
-                row = ("Label Created", "Shipping Label Created, USPS Awaiting Item", (warehouse.postOffice, warehouse.zone))
-            case .accepted:
-                let details: [StaticString] = [
-                    "USPS picked up item", "Accepted at USPS Origin Facility", "USPS in possession of item",
-                ]
-                row = ("Accepted", details[variant % details.count], (warehouse.postOffice, warehouse.zone))
-            case .originFacilityArrive:
-                row = ("In Transit", "Arrived at USPS Regional Origin Facility", (warehouse.facility, warehouse.zone))
-            case .airlineHandover:
-                row = ("In Transit", "Origin Post is Preparing Shipment", ("CHINA", .china))
-            case .destinationArrival:
-                let details: [StaticString] = ["Processed Through Facility", "Arrived at Facility"]
-                row = ("In Transit", details[variant % details.count], serviceCenter)
-            case .importCustoms:
-                row = ("In Transit", "Inbound Into Customs", serviceCenter)
-            case .customsReleased:
-                row = ("In Transit", "Customs Clearance Processing Complete", serviceCenter)
-            case .customsHold:
-                row = ("Alert", "Held in Customs", serviceCenter)
-            case .transitDepart:
-                row = ("In Transit", "Departed USPS Regional Facility", currentFacility())
-            case .transitOnward:
-                row = ("In Transit", "In Transit to Next Facility", currentFacility())
-            case .transitArrive:
-                var next = variant % USPlace.hubs.count
-                if next == hub { next = (next + 1) % USPlace.hubs.count }
-                hub = next
-                row = ("In Transit", "Arrived at USPS Regional Facility", currentFacility())
-            case .destinationFacilityArrive:
-                row = ("In Transit", "Arrived at USPS Regional Destination Facility", (place.facility, place.zone))
-            case .deliveryOfficeArrive:
-                row = ("In Transit", "Arrived at Post Office", (place.postOffice, place.zone))
-            case .outForDelivery:
-                row = ("Out for Delivery", "Out for Delivery", (place.postOffice, place.zone))
-            case .delivered:
-                let details: [StaticString] = [
-                    "Delivered, In/At Mailbox", "Delivered, Front Door/Porch", "Delivered, Left with Individual",
-                    "Delivered, Parcel Locker",
-                ]
-                row = ("Delivered", details[variant % details.count], (place.postOffice, place.zone))
-            case .attemptFailed:
-                row = ("Delivery Attempt", "Notice Left (No Authorized Recipient Available)", (place.postOffice, place.zone))
-            case .availableForPickup:
-                row = ("Available for Pickup", "Available for Pickup", (place.postOffice, place.zone))
-            case .returnToSender:
-                row = ("Alert", "Return to Sender Processed", (place.postOffice, place.zone))
-            case .returning:
-                let facility = plan.isTwoLeg ? serviceCenter : (place.facility, place.zone)
-                row = ("In Transit", "In Transit, Being Returned to Sender", facility)
-            case .returned:
-                row = ("Delivered", "Delivered, To Original Sender", (warehouse.postOffice, warehouse.zone))
-            case .originArrive, .originDepart, .exchangeArrive, .exportCustoms, .exchangeDepart, .flightDeparted:
-                // China Post's own scans: never printed by USPS.
-                continue
-            }
-            rows.append(Row(event: event, status: row.0, detail: row.1, location: row.2.0, zone: row.2.1))
-        }
-        return rows
     }
 }
