@@ -7,7 +7,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
         {
           "_about": "Suggested messages to customers in the morning report (report.html) and flagged.csv: one template per flag kind, and a fallback for kinds without one. A store replaces this file with its own (same layout). Keys starting with _ are comments.",
           "_syntax": "{name} is a placeholder. [ ... ] is an optional section, left out when a placeholder inside it has no value: 'Hello[ {customer_name}],' gives 'Hello Ana,' or 'Hello,'. A missing placeholder outside brackets renders as nothing. Write {{ }} [[ ]] for literal braces and brackets. The body is a list of lines; an empty string is a blank line.",
-          "_placeholders": "customer_name, order_id, tracking_number, tracking_link, carrier, status, destination, ordered_on, promised_by, guarantee_ends, refund_window_closes, store_name. Dates read like 'Monday 2 March 2026'.",
+          "_placeholders": "customer_name, order_id, tracking_number, tracking_link, carrier, status, destination, ordered_on, promised_by, guarantee_ends, refund_window_closes (missing once the refund window has closed, so a sentence about it in [...] disappears), store_name. Dates read like 'Monday 2 March 2026'.",
           "_policy": "These follow the published policy (../shared/policy.md): delivery guarantee of 45 days after the 2-5 day processing; refund or reshipment requested through the Contact Us page within 15 days after the guarantee; refunds credited to the original payment method within 14 days; customs fees are the customer's; no refund for parcels not cleared by customs or sent to a wrong address.",
           "templates": {
             "refund_window_closing": {
@@ -15,14 +15,11 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "We are very sorry: your order {order_id}[ (tracking number {tracking_number})] has still not been delivered, and our 45-day delivery guarantee ended on {guarantee_ends}.",
+                "We are very sorry: your order {order_id} has still not arrived, and our 45-day delivery guarantee ended on {guarantee_ends}.",
                 "",
-                "You can request a refund or a reshipment, but only until {refund_window_closes}. To do so, please send us a message through the Contact Us page on our website before that day, quoting your order number {order_id}.",
-                "[You can still follow the parcel here: {tracking_link}]",
+                "You can request a refund or a reshipment until {refund_window_closes}. Please send us a message through the Contact Us page on our website before then, with your order number.[ Tracking: {tracking_link}]",
                 "",
-                "If your refund is approved, it is credited to your original method of payment within 14 days.",
-                "",
-                "We apologise for the long wait.",
+                "An approved refund is credited to your original payment method within 14 days.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -33,14 +30,11 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "We are sorry: your order {order_id}[ (tracking number {tracking_number})] has not been delivered within our 45-day delivery guarantee, which ended on {guarantee_ends}.",
+                "We are sorry: your order {order_id} has not arrived within our 45-day delivery guarantee, which ended on {guarantee_ends}.",
                 "",
-                "You can now request a refund or a reshipment. Please send us a message through the Contact Us page on our website, quoting your order number {order_id}, by {refund_window_closes} at the latest.",
-                "[You can still follow the parcel here: {tracking_link}]",
+                "You can now request a refund or a reshipment: please send us a message through the Contact Us page on our website, with your order number, by {refund_window_closes}.[ Tracking: {tracking_link}]",
                 "",
-                "If your refund is approved, it is credited to your original method of payment within 14 days.",
-                "",
-                "We apologise for the inconvenience.",
+                "An approved refund is credited to your original payment method within 14 days.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -51,15 +45,11 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "The carrier[ ({carrier})] reports a problem with the delivery of your order {order_id}: {status}.",
-                "[Tracking number: {tracking_number}]",
-                "[Carrier's tracking page: {tracking_link}]",
+                "The carrier[ ({carrier})] reports a problem with your order {order_id}: {status}.[ Tracking: {tracking_link}]",
                 "",
-                "If the carrier left a notice, or asks for documents or customs duties, please follow its instructions or contact your local post office with the tracking number, so that the parcel is not returned. Customs fees are payable by the recipient.",
+                "If it left a notice or asks for documents or customs duties (payable by the recipient), please follow its instructions or contact your local post office[ with tracking number {tracking_number}], so the parcel is not returned. If your address is wrong or incomplete, please reply with the correct one.",
                 "",
-                "If the delivery address on your order is wrong or incomplete, please reply to this message with the correct address.",
-                "",
-                "We are following the parcel closely and will be in touch.",
+                "We are following the parcel and will be in touch.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -70,10 +60,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Thank you for your patience. Your order {order_id} has left our warehouse[ with tracking number {tracking_number}], but the carrier's tracking does not show any information yet. This can take a few days, and we are checking it with our warehouse and the carrier.",
-                "[You can follow it here: {tracking_link}]",
-                "",
-                "We will write to you again as soon as we know more.",
+                "Your order {order_id} has left our warehouse[ with tracking number {tracking_number}], but the carrier's tracking shows no information yet. This can take a few days; we are checking it with the warehouse and the carrier and will write again when we know more.[ Tracking: {tracking_link}]",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -84,12 +71,9 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "We are sorry that your order {order_id} is taking longer than our estimate: we expected it to arrive by {promised_by}.[ The latest update from {carrier}: {status}.]",
-                "[You can follow it here: {tracking_link}]",
+                "We are sorry that your order {order_id} is taking longer than we estimated: we expected it by {promised_by}.[ Latest update from {carrier}: {status}.][ Tracking: {tracking_link}]",
                 "",
-                "International parcels are sometimes held up in transit or at customs, and most arrive within a few more days. Your order is covered by our delivery guarantee: if it has not arrived by {guarantee_ends}, you can request a refund or a reshipment through the Contact Us page on our website until {refund_window_closes}.",
-                "",
-                "Thank you for your patience.",
+                "International parcels are sometimes held up in transit or at customs, and most arrive within a few more days.[ If yours has not arrived by {guarantee_ends}, you can request a refund or a reshipment through the Contact Us page on our website until {refund_window_closes}.]",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -100,11 +84,9 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Your order {order_id} is on its way[ with {carrier}], but its tracking has not been updated for a while. This often happens while a parcel travels between countries or waits for customs: it is not scanned again until it moves on. We are keeping a close eye on it.",
-                "[Latest status: {status}.]",
-                "[You can follow it here: {tracking_link}]",
+                "Your order {order_id} is on its way[ with {carrier}], but its tracking has not been updated for a while. This often happens while a parcel travels between countries or waits for customs; we are keeping a close eye on it.[ Tracking: {tracking_link}]",
                 "",
-                "Your order is covered by our delivery guarantee: if it has not arrived by {guarantee_ends}, you can request a refund or a reshipment through the Contact Us page on our website.",
+                "[If it has not arrived by {guarantee_ends}, you can request a refund or a reshipment through the Contact Us page on our website until {refund_window_closes}.]",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -115,9 +97,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Thank you for your order {order_id}[ of {ordered_on}]. We are sorry that it is taking longer than usual to leave our warehouse. We are checking with the warehouse and will send you the tracking number as soon as it ships.",
-                "",
-                "If you have any questions, please contact us through the Contact Us page on our website.",
+                "We are sorry that your order {order_id}[ of {ordered_on}] is taking longer than usual to leave our warehouse. We are checking with the warehouse and will send you the tracking number as soon as it ships. If you have any questions, please write to us through the Contact Us page on our website.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -130,9 +110,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
                 "",
                 "Thank you for your order {order_id}. We are sorry: we are currently unable to ship to {destination}.",
                 "",
-                "Please reply to this message, or write to us through the Contact Us page on our website, to tell us whether you would like to cancel the order for a refund or to give us a delivery address in a country we ship to.",
-                "",
-                "We apologise for the inconvenience.",
+                "Please reply to this message, or write to us through the Contact Us page on our website, to tell us whether you would like to cancel the order for a refund or give us a delivery address in a country we ship to.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -143,11 +121,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Your order {order_id} has been delivered[ (according to {carrier})]. We are sorry it took longer than our estimate: we expected it by {promised_by}.",
-                "",
-                "If anything is wrong with your order, please contact us through the Contact Us page on our website and we will help.",
-                "",
-                "Thank you for your patience.",
+                "Your order {order_id} has been delivered[ (according to {carrier})]. We are sorry it took longer than our estimate: we expected it by {promised_by}. If anything is wrong with your order, please write to us through the Contact Us page on our website.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -158,9 +132,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Thank you for your order {order_id}. If you need to change or cancel it, please contact us within 12 hours of ordering through the Contact Us page on our website: once packing and shipping have started, an order can no longer be cancelled.",
-                "",
-                "We will send you the tracking number as soon as your order ships.",
+                "Thank you for your order {order_id}. If you need to change or cancel it, please write to us through the Contact Us page on our website within 12 hours of ordering: once packing has started, an order can no longer be cancelled. We will send you the tracking number as soon as it ships.",
                 "",
                 "Kind regards,",
                 "{store_name}"
@@ -171,10 +143,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "We are writing about your order {order_id}.[ Its current status: {status}.]",
-                "[You can follow it here: {tracking_link}]",
-                "",
-                "If you have any questions, please contact us through the Contact Us page on our website.",
+                "We are writing about your order {order_id}.[ Its current status: {status}.][ Tracking: {tracking_link}] If you have any questions, please write to us through the Contact Us page on our website.",
                 "",
                 "Kind regards,",
                 "{store_name}"

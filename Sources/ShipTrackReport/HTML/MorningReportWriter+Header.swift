@@ -179,7 +179,7 @@ extension MorningReportWriter {
             out.raw("</td><td>")
             out.text(problem.since.map(format.time) ?? "")
             out.raw("</td><td>")
-            out.text(SourceProblemText.whatToDo(problem.kind))
+            out.text(SourceProblemText.whatToDo(problem.kind, carrier: problem.carrier?.rawValue))
             out.raw("</td></tr>\n")
         }
         out.raw("</tbody></table>\n</section>\n")

@@ -44,7 +44,7 @@ extension MorningReportWriter {
             rect(x: 230, y: y + 3, width: width, height: 15, fill: Self.statusColor(bucket), title: "\(bucket.title): \(PeopleFormat.number(count))")
             text(x: 236 + width, y: y + 15, PeopleFormat.number(count))
         }
-        out.raw("</svg>\n")
+        out.raw("</svg></div>\n")
         tableStart(["Status", "Parcels", "Share"])
         for (bucket, count) in rows {
             tableRow([bucket.title, PeopleFormat.number(count), PeopleFormat.percent(count, of: statistics.shipments)])
@@ -97,8 +97,7 @@ extension MorningReportWriter {
                      title: "\(format.day(night.day)): \(PlainEnglish.title(kind)) \(PeopleFormat.number(count))")
             }
             if index % max(1, nights.count / 6) == 0 || index == nights.count - 1 {
-                let (_, month, day) = night.day.parts
-                text(x: x + slot * 0.35, y: bottom + 16, "\(day)/\(month)", anchor: "middle")
+                text(x: x + slot * 0.35, y: bottom + 16, format.shortDay(night.day), anchor: "middle")
             }
         }
         // The legend sits inside the picture, so the picture alone can be read.
@@ -112,7 +111,7 @@ extension MorningReportWriter {
             text(x: legendX + 14, y: legendY, label)
             legendX += width + 8
         }
-        out.raw("</svg>\n")
+        out.raw("</svg></div>\n")
         tableStart(["Night"] + kinds.map(PlainEnglish.title) + ["Total"])
         for (night, total) in zip(nights, totals).reversed() {
             tableRow([format.day(night.day)] + kinds.map { PeopleFormat.number(night.counts[$0] ?? 0) } + [PeopleFormat.number(total)])
@@ -154,9 +153,9 @@ extension MorningReportWriter {
             let base = top + 62
             let within = histogram.count(in: window.lowerBound...window.upperBound)
                 + histogram.count(in: 0...max(0, window.lowerBound - 1))
-            let label = "\(run.policy.rules(for: region).name): \(PeopleFormat.number(histogram.total)) delivered, "
-                + "median \(histogram.percentile(0.5) ?? 0), 90% by \(histogram.percentile(0.9) ?? 0) · "
-                + "\(PeopleFormat.percent(within, of: histogram.total)) within \(window.upperBound) days"
+            let label = "\(run.policy.rules(for: region).name): \(PeopleFormat.number(histogram.total)) delivered · "
+                + "median \(histogram.percentile(0.5) ?? 0) business days · 90% within \(histogram.percentile(0.9) ?? 0) · "
+                + "\(PeopleFormat.percent(within, of: histogram.total)) within the window (≤ \(window.upperBound))"
             text(x: left, y: top + 16, label, bold: true)
             let bandX = left + Double(window.lowerBound) * binWidth
             let bandWidth = Double(window.upperBound - window.lowerBound + 1) * binWidth
@@ -181,7 +180,7 @@ extension MorningReportWriter {
                 text(x: x, y: base + 13, tick == TransitHistogram.maximumDay ? "\(tick)+" : "\(tick)", anchor: "middle", small: true)
             }
         }
-        out.raw("</svg>\n")
+        out.raw("</svg></div>\n")
         tableStart(["Region", "Delivered", "Window (business days)", "Median", "90th percentile", "Within window", "Over window"])
         for region in regions {
             guard let histogram = statistics.transit[region] else { continue }
@@ -234,7 +233,7 @@ extension MorningReportWriter {
                  title: "\(label): \(PeopleFormat.percent(row.value.onTime, of: row.value.total)) on time")
             text(x: left + full + 6, y: y + 15, "\(PeopleFormat.percent(row.value.onTime, of: row.value.total)) of \(PeopleFormat.number(row.value.total))")
         }
-        out.raw("</svg>\n")
+        out.raw("</svg></div>\n")
         tableStart(["Carrier", "Region", "Delivered", "On time", "Late", "On-time rate"])
         for row in rows {
             tableRow([
@@ -258,7 +257,7 @@ extension MorningReportWriter {
     }
 
     private mutating func svgStart(id: String, width: Double, height: Double) {
-        out.raw("<svg viewBox=\"0 0 \(SVGNumber.text(width)) \(SVGNumber.text(height))\" role=\"img\" "
+        out.raw("<div class=\"sv\"><svg viewBox=\"0 0 \(SVGNumber.text(width)) \(SVGNumber.text(height))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-t \(id)-d\" xmlns=\"http://www.w3.org/2000/svg\">")
     }
 

@@ -184,7 +184,7 @@ public struct MorningReportWriter<Sink: ReportSink> {
             return
         }
         out.raw("<table class=\"orders cl\"><thead><tr><th scope=\"col\">Order</th><th scope=\"col\">Destination</th>"
-            + "<th scope=\"col\">Parcels and last event</th><th scope=\"col\">Cleared</th></tr></thead><tbody>\n")
+            + "<th scope=\"col\">Cleared, and why</th></tr></thead><tbody>\n")
         try cleared.flush()
         out.raw(bytes: cleared.sink.bytes)
         out.raw("</tbody></table>\n</section>\n")

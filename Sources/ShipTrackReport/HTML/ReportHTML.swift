@@ -50,26 +50,40 @@ struct ReportHTML: Sendable {
         out.raw("</td></tr>\n")
     }
 
-    /// A row of the "Cleared" section: the order, its parcels now, and which flags cleared and why.
+    /// A row of the "Cleared" section: the order, and which flags cleared and why (the why names the status now).
     func clearedRow<S>(_ order: ReportOrder, into out: inout ByteOutput<S>) {
         rowStart(order, into: &out)
         orderCell(order, into: &out)
         destinationCell(order, into: &out)
-        parcelsCell(order, into: &out)
         out.raw("<td><ul class=\"fl\">")
         for flag in order.clearedFlags {
             out.raw("<li class=\"k-\(flag.kind.rawValue)\"><b>")
             out.text(PlainEnglish.title(flag.kind))
             out.raw("</b> ")
             out.text(clearedBecause(flag, order: order))
-            if let parcel = flag.parcel, order.parcels.count > 1 {
+            if let parcel = order.parcel(named: flag.parcel), let number = parcel.trackingNumber {
                 out.raw(" <small>")
-                out.text(parcel)
+                trackingNumber(number, parcel: parcel, into: &out)
                 out.raw("</small>")
             }
             out.raw("</li>")
         }
         out.raw("</ul></td></tr>\n")
+    }
+
+    /// The tracking number, linked to the carrier's page when there is a usable one.
+    private func trackingNumber<S>(_ number: String, parcel: ReportParcel, into out: inout ByteOutput<S>) {
+        if let url = parcel.safeTrackingURL {
+            out.raw("<a href=\"")
+            out.text(url.absoluteString)
+            out.raw("\">")
+            out.text(number)
+            out.raw("</a>")
+        } else {
+            out.raw("<i>")
+            out.text(number)
+            out.raw("</i>")
+        }
     }
 
     /// `<tr>` with what the filters need: every raised flag kind (and `not_checked`), the carriers, the region, and
@@ -95,7 +109,7 @@ struct ReportHTML: Sendable {
         out.text(order.orderID)
         out.raw("</b>")
         if let name = order.customerName, !name.isEmpty {
-            out.raw("<bdi class=\"cn\">")
+            out.raw("<bdi>")
             out.text(name)
             out.raw("</bdi>")
         }
@@ -105,7 +119,11 @@ struct ReportHTML: Sendable {
                 out.raw("<a href=\"mailto:")
                 out.text(email)
                 out.raw("\">")
-                out.text(email)
+                // Break a long address before its domain, not in the middle of a word.
+                let at = email.lastIndex(of: "@") ?? email.endIndex
+                out.text(String(email[..<at]))
+                out.raw("<wbr>")
+                out.text(String(email[at...]))
                 out.raw("</a>")
             } else {
                 out.raw("<span>")
@@ -114,7 +132,7 @@ struct ReportHTML: Sendable {
             }
         }
         out.raw("<small>Ordered ")
-        out.text(format.time(order.orderedAt))
+        out.text(format.day(run.policy.calendar.day(of: order.orderedAt)))
         out.raw("</small></td>")
     }
 
@@ -122,9 +140,13 @@ struct ReportHTML: Sendable {
         out.raw("<td>")
         out.text(order.destination.name)
         if let region = order.destination.region {
-            out.raw("<small>")
-            out.text(run.policy.rules(for: region).name)
-            out.raw("</small>")
+            // The region's row of the shipping table, unless it only repeats the country (United States).
+            let name = run.policy.rules(for: region).name
+            if name != order.destination.name {
+                out.raw("<small>")
+                out.text(name)
+                out.raw("</small>")
+            }
         } else {
             out.raw("<small>not served</small>")
         }
@@ -138,17 +160,7 @@ struct ReportHTML: Sendable {
         for parcel in order.parcels {
             out.raw("<div class=\"p\"><span>")
             if let number = parcel.trackingNumber {
-                if let url = parcel.safeTrackingURL {
-                    out.raw("<a class=\"tn\" href=\"")
-                    out.text(url.absoluteString)
-                    out.raw("\">")
-                    out.text(number)
-                    out.raw("</a>")
-                } else {
-                    out.raw("<span class=\"tn\">")
-                    out.text(number)
-                    out.raw("</span>")
-                }
+                trackingNumber(number, parcel: parcel, into: &out)
                 out.raw(" ")
                 out.text(run.carrierName(parcel.carrier))
                 out.raw(" · ")
@@ -165,9 +177,9 @@ struct ReportHTML: Sendable {
                 out.text(event.description)
                 out.raw("</q>")
                 if !PlainEnglish.sameWords(event.description, english) {
-                    out.raw(" <span class=\"en\">= ")
+                    out.raw(" <i>= ")
                     out.text(english)
-                    out.raw("</span>")
+                    out.raw("</i>")
                 }
                 out.raw("</span><small>")
                 let place = event.location.displayText
@@ -192,17 +204,17 @@ struct ReportHTML: Sendable {
             return
         case .checked(let at):
             out.raw("<small>Checked ")
-            out.text(format.time(at))
+            out.text(format.recentTime(at))
             out.raw("</small>")
         case .final(let at):
-            out.raw("<small>Final; last checked ")
-            out.text(at.map(format.time) ?? "never")
+            out.raw("<small>Final, not checked again; last ")
+            out.text(at.map(format.recentTime) ?? "never")
             out.raw("</small>")
         case .notChecked(let reason, let at):
             out.raw("<small class=\"nc\">Not checked this run: ")
             out.text(reason.sentence)
             out.raw(". Last checked ")
-            out.text(at.map(format.time) ?? "never")
+            out.text(at.map(format.recentTime) ?? "never")
             out.raw(".</small>")
         }
     }
@@ -210,16 +222,16 @@ struct ReportHTML: Sendable {
     private func datesCell<S>(_ order: ReportOrder, into out: inout ByteOutput<S>) {
         out.raw("<td class=\"d\">")
         if let promised = order.promised {
-            out.raw("<span>Promised by <b>")
+            out.raw("Promised by <b>")
             out.text(format.day(promised.latest))
-            out.raw("</b></span>")
+            out.raw("</b><br>")
         }
         if let guarantee = order.guarantee {
-            out.raw("<span>Guarantee ends <b>")
+            out.raw("Guarantee ends <b>")
             out.text(format.day(guarantee.endsOn))
-            out.raw("</b></span><span>Refund window closes <b>")
+            out.raw("</b><br>Refund window closes <b>")
             out.text(format.day(guarantee.refundWindow.latest))
-            out.raw("</b></span>")
+            out.raw("</b>")
         }
         out.raw("</td>")
     }
@@ -229,6 +241,12 @@ struct ReportHTML: Sendable {
         out.raw("<ul class=\"fl\">")
         for flag in flags {
             guard let raised = flag.raised else { continue }
+            // "Refund window closing" says all that "refund eligible" says, with the days left.
+            if flag.kind == .refundEligible,
+                flags.contains(where: { $0.kind == .refundWindowClosing && $0.parcel == flag.parcel })
+            {
+                continue
+            }
             out.raw("<li class=\"k-\(flag.kind.rawValue)\"><b>")
             out.text(PlainEnglish.title(flag.kind))
             out.raw("</b> ")

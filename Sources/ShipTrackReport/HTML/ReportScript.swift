@@ -15,6 +15,7 @@ enum ReportScript {
           rows.forEach(function (row, index) { row._i = index; row._t = row.textContent.toLowerCase(); });
           form.hidden = false;
 
+          function number(n) { return n.toLocaleString("en-US"); }
           function has(list, value) { return (" " + list + " ").indexOf(" " + value + " ") >= 0; }
           function read() {
             var state = {};
@@ -28,7 +29,7 @@ enum ReportScript {
           }
           function key(row, how) {
             if (how === "order") return row.cells[0].firstChild.textContent;
-            if (how === "customer") { var name = row.querySelector(".cn"); return name ? name.textContent : "\uffff"; }
+            if (how === "customer") { var name = row.cells[0].querySelector("bdi"); return name ? name.textContent : "\uffff"; }
             if (how === "destination") return row.cells[1].firstChild.textContent;
             return null;
           }
@@ -62,10 +63,12 @@ enum ReportScript {
               var visible = section.querySelectorAll("tr[data-k]:not([hidden])").length;
               section.hidden = active && visible === 0;
               var note = section.querySelector(".shown");
-              if (note) note.textContent = active ? " · " + visible + " shown" : "";
+              if (note) note.textContent = active ? " · " + number(visible) + " shown" : "";
             });
             sort(state.sort || "");
-            $("f-count").textContent = active ? shown + " of " + rows.length + " listed orders shown" : rows.length + " orders listed";
+            $("f-count").textContent = active
+              ? number(shown) + " of " + number(rows.length) + " listed orders shown"
+              : number(rows.length) + " orders listed";
           }
           function write() {
             var parts = [];

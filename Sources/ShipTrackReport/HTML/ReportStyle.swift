@@ -39,17 +39,17 @@ enum ReportStyle {
         .none{color:var(--mut)}
         table{border-collapse:collapse;width:100%}
         th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
-        thead th{background:var(--soft);font-size:12px;font-weight:600;color:var(--mut);white-space:nowrap}
+        thead th{background:var(--soft);font-size:12px;font-weight:600;color:var(--mut)}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         table.plain{width:auto;min-width:50%}
-        .orders td:first-child>*,.p>*,td.d>span{display:block}
-        .orders td:first-child{min-width:10em;overflow-wrap:anywhere}
+        .orders td:first-child>*,.orders td:nth-child(2)>small,.p>*{display:block}
+        .orders td:first-child{min-width:11em;overflow-wrap:break-word}
         .orders td:first-child>b{font-size:15px}
         .orders td:nth-child(3){min-width:18em}
         small{color:var(--mut);font-size:12px}
-        .tn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
+        .p>span:first-child>a,.p>span:first-child>i{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;font-style:normal}
         .p+.p{margin-top:6px;padding-top:6px;border-top:1px dashed var(--line)}
-        q{quotes:"\\201C" "\\201D"}.en{color:var(--mut)}
+        q{quotes:"\\201C" "\\201D"}.p q+i{color:var(--mut);font-style:normal}
         .nc{color:#9c3500}
         td.d{white-space:nowrap;font-size:13px}td.d b{font-weight:600}
         ul.fl{list-style:none;margin:0;padding:0}
@@ -64,6 +64,7 @@ enum ReportStyle {
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,560px),1fr));gap:8px 28px}
         figure.chart{margin:16px 0}figcaption{margin-bottom:6px}figcaption span{color:var(--mut)}
         figure svg{width:100%;height:auto;max-width:760px;display:block}
+        .sv{overflow-x:auto}
         svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:12px;fill:#1f2328}
         svg .sm{font-size:10px;fill:#59636e}
         svg .grid{stroke:#e3e8ee;stroke-width:1}svg .axis{stroke:#59636e;stroke-width:1}
@@ -77,23 +78,25 @@ enum ReportStyle {
     private static let cards = """
         @media (max-width:760px){
         body{font-size:15px}
+        ol.groups{grid-template-columns:1fr 1fr;gap:4px}ol.groups li{padding:4px 8px;font-size:13px}ol.groups b{font-size:16px;display:block}
         .orders thead{display:none}
         .orders,.orders tbody,.orders tr,.orders td{display:block;width:100%}
         .orders tr{border:1px solid var(--line);border-left:5px solid var(--kc,var(--line));border-radius:8px;margin:10px 0;padding:6px 0}
         .orders td{border:0;padding:3px 12px;min-width:0!important}
         .orders td:nth-child(n+2)::before{display:block;font-size:11px;font-weight:600;color:var(--mut);text-transform:uppercase;letter-spacing:.03em}
         .orders td:nth-child(2)::before{content:"Destination"}
-        .orders td:nth-child(3)::before{content:"Parcels and last event"}
+        .act td:nth-child(3)::before,.hd td:nth-child(3)::before{content:"Parcels and last event"}
         .act td:nth-child(4)::before{content:"Key dates"}
         .act td:nth-child(5)::before{content:"Flags and changes"}
         .act td:nth-child(6)::before{content:"Suggested message"}
         .hd td:nth-child(4)::before{content:"Handled flags"}
-        .cl td:nth-child(4)::before{content:"Cleared"}
+        .cl td:nth-child(3)::before{content:"Cleared, and why"}
         td.d{white-space:normal}
         details.msg div{width:auto}
         .filters{position:static}
         .filters .q input{width:100%;max-width:none}.filters .q{flex:1 1 100%}
         table.plain{width:100%;display:block;overflow-x:auto}
+        figure svg{min-width:540px}
         }
 
         """

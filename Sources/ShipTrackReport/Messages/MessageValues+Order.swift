@@ -14,7 +14,11 @@ extension MessageValues {
         self[.promisedBy] = order.promised.map { format.longDay($0.latest) }
         if let guarantee = order.guarantee {
             self[.guaranteeEnds] = format.longDay(guarantee.endsOn)
-            self[.refundWindowCloses] = format.longDay(guarantee.refundWindow.latest)
+            // Once the window has closed there is nothing left to offer: the value goes missing, so a sentence about
+            // it in an optional section disappears instead of naming a day in the past.
+            if guarantee.refundWindow.latest >= format.today {
+                self[.refundWindowCloses] = format.longDay(guarantee.refundWindow.latest)
+            }
         }
         // A flag about one parcel speaks of that parcel; a flag about the order, of every shipped parcel.
         let parcels = parcel.map { [$0] } ?? order.parcels.filter { $0.trackingNumber != nil }

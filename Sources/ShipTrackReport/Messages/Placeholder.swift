@@ -21,7 +21,7 @@ public enum Placeholder: String, CaseIterable, Hashable, Sendable {
     case promisedBy = "promised_by"
     /// The last day of the delivery guarantee.
     case guaranteeEnds = "guarantee_ends"
-    /// The last day a refund or reshipment can be requested.
+    /// The last day a refund or reshipment can be requested; missing once that day has passed.
     case refundWindowCloses = "refund_window_closes"
     /// The store's name.
     case storeName = "store_name"

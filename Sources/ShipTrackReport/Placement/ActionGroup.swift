@@ -86,7 +86,8 @@ public enum ActionGroup: Int, CaseIterable, Comparable, Hashable, Sendable {
             "The carrier still knows nothing after the grace period. Check the number with the warehouse before "
                 + "the customer asks."
         case .late:
-            "Past the latest promised date and not delivered. Reassure the customer: the guarantee still runs."
+            "Past the latest promised date and not delivered. Tell the customer it is on its way, and until when the "
+                + "guarantee runs."
         case .stalled:
             "No carrier scan for days. Check the carrier's page; ask the carrier or the warehouse if it stays silent."
         case .awaitingShipment:

@@ -9,10 +9,13 @@ struct PeopleFormat: Sendable {
     let calendar: BusinessCalendar
     /// The run's year in the store's zone: dates in it are shown without the year.
     let currentYear: Int
+    /// The run's day in the store's zone.
+    let today: CalendarDay
 
     init(calendar: BusinessCalendar, asOf: Date) {
         self.calendar = calendar
-        self.currentYear = calendar.day(of: asOf).parts.year
+        self.today = calendar.day(of: asOf)
+        self.currentYear = today.parts.year
     }
 
     private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -30,6 +33,12 @@ struct PeopleFormat: Sendable {
         return year == currentYear ? text : "\(text) \(year)"
     }
 
+    /// `2 Mar`, for chart axes.
+    func shortDay(_ day: CalendarDay) -> String {
+        let (_, month, date) = day.parts
+        return "\(date) \(Self.months[month - 1])"
+    }
+
     /// `Monday 2 March 2026`, for messages to customers (who may read them weeks later).
     func longDay(_ day: CalendarDay) -> String {
         let (year, month, date) = day.parts
@@ -40,6 +49,12 @@ struct PeopleFormat: Sendable {
     func time(_ instant: Date) -> String {
         let local = localTime(instant)
         return "\(day(CalendarDay(daysSinceEpoch: local.daysSinceEpoch))) \(Self.clock(local))"
+    }
+
+    /// `00:07` on the run's day, `Thu 19 Mar 00:37` before it: when a parcel was checked.
+    func recentTime(_ instant: Date) -> String {
+        let local = localTime(instant)
+        return local.daysSinceEpoch == today.daysSinceEpoch ? Self.clock(local) : time(instant)
     }
 
     /// `2026-03-02 10:15` in the store's zone, for spreadsheets.
@@ -89,11 +104,13 @@ struct PeopleFormat: Sendable {
         "\(number(value)) \(value == 1 ? singular : plural ?? singular + "s")"
     }
 
-    /// `83%` (whole percent; `<1%` for a small non-zero share).
+    /// `83%` in whole percent, never rounded to `0%` or `100%` when it is not: `<1%`, `>99%`.
     static func percent(_ part: Int, of whole: Int) -> String {
         guard whole > 0 else { return "–" }
-        if part > 0, part * 100 < whole { return "<1%" }
-        return "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+        let rounded = Int((Double(part) * 100 / Double(whole)).rounded())
+        if part > 0, rounded == 0 { return "<1%" }
+        if part < whole, rounded == 100 { return ">99%" }
+        return "\(rounded)%"
     }
 
     /// `1 h 52 min`, `38 s`.

@@ -76,7 +76,7 @@ enum PlainEnglish {
     static func summary(_ flag: DeliveryFlag, _ format: PeopleFormat) -> String {
         switch flag.facts {
         case .late(let latest, let days, _):
-            return "\(PeopleFormat.count(days, "day")) late (promised by \(format.day(latest)))"
+            return "\(PeopleFormat.count(days, "day")) past \(format.day(latest))"
         case .noTracking(_, let graceEnded, _, let answer):
             let what =
                 switch answer {
@@ -84,16 +84,16 @@ enum PlainEnglish {
                 case .notFound: "the carrier does not know the number"
                 case .noInformation: "the carrier has no information"
                 }
-            return "\(what) (grace ended \(format.day(graceEnded)))"
+            return "\(what), grace ended \(format.day(graceEnded))"
         case .awaitingShipment(_, let deadline):
             return "not shipped; processing window ended \(format.day(deadline))"
         case .stalled(_, let lastEvent, let days, _):
-            return "no carrier scan for \(PeopleFormat.count(days, "day")) (last \(format.day(lastEvent)))"
+            return "no scan for \(PeopleFormat.count(days, "day")), since \(format.day(lastEvent))"
         case .exception(let status, let reason, let since, let excluded):
             let what = reason.map { self.reason($0, status: status) } ?? self.status(status)
             return "\(what.lowercased()) since \(format.day(since))" + (excluded ? "; the policy refunds no parcel held for this reason" : "")
         case .refundEligible(_, let ended, let days, _, let closes):
-            return "\(days)-day guarantee ended \(format.day(ended)); refund or reshipment can be requested until \(format.day(closes))"
+            return "\(days)-day guarantee ended \(format.day(ended)); refund or reshipment until \(format.day(closes))"
         case .refundWindowClosing(let closes, let daysLeft):
             return daysLeft == 1
                 ? "refund window closes today, \(format.day(closes))"
@@ -144,7 +144,7 @@ enum SourceProblemText {
     }
 
     /// What to do about it.
-    static func whatToDo(_ kind: SourceProblem.Kind) -> String {
+    static func whatToDo(_ kind: SourceProblem.Kind, carrier: String?) -> String {
         switch kind {
         case .blocked: "Slow the run down for this carrier (--rate, --concurrency) or run it from another address."
         case .unauthorized: "Renew the key or credentials in the configuration."
@@ -152,7 +152,7 @@ enum SourceProblemText {
         case .unavailable: "Usually passes by itself; the next run retries."
         case .layoutPartlyNotRecognised:
             "A problem of the carrier definition, not of the parcels: the carrier changed its page. Update "
-                + "Carriers/<carrier>.json (check with shiptrack parse-page) and re-run."
+                + "Carriers/\(carrier ?? "<carrier>").json (check it with shiptrack parse-page) and re-run."
         }
     }
 }
