@@ -130,7 +130,10 @@ public struct TransitHistogram: Hashable, Sendable {
     /// Parcels counted.
     public private(set) var total = 0
 
-    mutating func add(_ days: Int) {
+    public init() {}
+
+    /// Counts a parcel delivered `days` business days after hand-over.
+    public mutating func add(_ days: Int) {
         counts[min(max(days, 0), Self.maximumDay)] += 1
         total += 1
     }
