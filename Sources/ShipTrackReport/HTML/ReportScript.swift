@@ -33,7 +33,11 @@ enum ReportScript {
             if (how === "destination") return row.cells[1].firstChild.textContent;
             return null;
           }
+          var sortedBy = "";
           function sort(how) {
+            // Rows start in urgency order; moving thousands of rows on every keystroke would be wasted work.
+            if (how === sortedBy) return;
+            sortedBy = how;
             Array.prototype.forEach.call(document.querySelectorAll("table.orders tbody"), function (body) {
               var list = Array.prototype.slice.call(body.rows);
               list.sort(function (a, b) {
@@ -87,9 +91,6 @@ enum ReportScript {
             F.flag.value = F.carrier.value = F.region.value = F.q.value = F.sort.value = ""; F.fresh.checked = false; write();
           });
           window.addEventListener("hashchange", function () { if (location.hash.indexOf("=") > 0) apply(read()); });
-          window.addEventListener("beforeprint", function () {
-            Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
-          });
           apply(location.hash.indexOf("=") > 0 ? read() : {});
         })();
 

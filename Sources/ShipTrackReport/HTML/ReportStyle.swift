@@ -1,5 +1,5 @@
-/// The page's style sheet: readable on a phone (tables become cards below 760 px), print-friendly (no filters,
-/// messages opened by the script before printing), system fonts only (nothing fetched).
+/// The page's style sheet: readable on a phone (tables become cards below 760 px), print-friendly (tables kept,
+/// filters and messages' bodies left out, rows not split across pages), system fonts only (nothing fetched).
 enum ReportStyle {
     static let css: String = {
         var kinds = ""
@@ -44,19 +44,19 @@ enum ReportStyle {
         table.plain{width:auto;min-width:50%}
         .orders td:first-child>*,.orders td:nth-child(2)>small,.p>*{display:block}
         .orders td:first-child{min-width:11em;overflow-wrap:break-word}
-        .orders td:first-child>b{font-size:15px}
+        .orders td:first-child>b{font-size:1.07em;white-space:nowrap}
         .orders td:nth-child(3){min-width:18em}
-        small{color:var(--mut);font-size:12px}
-        .p>span:first-child>a,.p>span:first-child>i{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;font-style:normal}
+        small{color:var(--mut);font-size:.86em}
+        .p>span:first-child>a,.p>span:first-child>i{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.93em;font-style:normal}
         .p+.p{margin-top:6px;padding-top:6px;border-top:1px dashed var(--line)}
         q{quotes:"\\201C" "\\201D"}.p q+i{color:var(--mut);font-style:normal}
         .nc{color:#9c3500}
-        td.d{white-space:nowrap;font-size:13px}td.d b{font-weight:600}
+        td.d{white-space:nowrap;font-size:.93em}td.d b{font-weight:600}
         ul.fl{list-style:none;margin:0;padding:0}
         ul.fl li{border-left:4px solid var(--kc,#868e96);padding-left:6px;margin-bottom:4px}
         em.new{background:#ffe066;color:#000;font-style:normal;font-weight:600;font-size:11px;padding:0 4px;border-radius:3px;text-transform:uppercase}
-        .ack{display:block;color:var(--mut);font-size:13px}.ack strong{color:#9c3500}
-        .ch{margin:4px 0 0;font-size:13px}
+        .ack{display:block;color:var(--mut);font-size:.93em}.ack strong{color:#9c3500}
+        .ch{margin:4px 0 0;font-size:.93em}
         details.msg summary{cursor:pointer;color:var(--acc);white-space:nowrap}
         details.msg div{white-space:pre-wrap;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px;\
         margin-top:4px;font-size:13px;width:min(62ch,80vw)}
@@ -74,9 +74,10 @@ enum ReportStyle {
 
         """
 
-    /// Below 760 px each order row becomes a card; the column headings move into each cell.
+    /// Below 760 px on a screen each order row becomes a card; the column headings move into each cell. Paper keeps
+    /// the table, which packs more orders on a page.
     private static let cards = """
-        @media (max-width:760px){
+        @media screen and (max-width:760px){
         body{font-size:15px}
         ol.groups{grid-template-columns:1fr 1fr;gap:4px}ol.groups li{padding:4px 8px;font-size:13px}ol.groups b{font-size:16px;display:block}
         .orders thead{display:none}
@@ -104,11 +105,12 @@ enum ReportStyle {
     private static let print = """
         @media print{
         .filters,.also,footer{display:none}
-        body{font-size:11px}
+        body{font-size:10px}header.top,main{max-width:none;padding:0}
+        th,td{padding:3px 4px}td.d{white-space:normal}.orders td:first-child{min-width:0}.orders td:nth-child(3){min-width:0}
         a{color:inherit;text-decoration:none}
-        tr,figure,.p{break-inside:avoid}
-        section.rows{break-before:auto}
+        tr,figure{break-inside:avoid}
         thead{display:table-header-group}
+        .charts{display:block}figure svg{max-width:640px}
         }
 
         """

@@ -6,15 +6,17 @@ public import ShipTrackModel
 /// The batch adds every order it reports on (also those needing nothing) while it walks them, then hands the
 /// result to ``MorningReportWriter``. Memory stays constant: counts and fixed-size histograms only.
 public struct ReportStatistics: Sendable {
-    /// Orders and shipments (parcels) seen.
+    /// Orders seen.
     public private(set) var orders = 0
+    /// Shipments (parcels) seen.
     public private(set) var shipments = 0
     /// Orders in each action group (each order in its most urgent group only).
     public private(set) var actionOrders: [ActionGroup: Int] = [:]
     /// Orders listed under "Handled".
     public private(set) var handledOrders = 0
-    /// Flags cleared since the last run, and the orders they belong to.
+    /// Flags cleared since the last run.
     public private(set) var clearedFlags = 0
+    /// Orders with at least one flag cleared since the last run (rows of the "Cleared" section).
     public private(set) var ordersWithClearedFlags = 0
     /// Orders with a flag of each kind raised (new, open or handled).
     public private(set) var ordersFlagged: [DeliveryFlag.Kind: Int] = [:]
@@ -30,8 +32,9 @@ public struct ReportStatistics: Sendable {
     public private(set) var onTime: [CarrierRegion: OnTimeCount] = [:]
     /// Parcels the carrier could not be asked about this run.
     public private(set) var notCheckedParcels = 0
-    /// The carriers and regions seen, for the report's filters.
+    /// The carriers seen, for the report's filter.
     public private(set) var carriers: Set<CarrierID> = []
+    /// The regions seen, for the report's filter.
     public private(set) var regions: Set<Region> = []
 
     public init() {}
@@ -108,14 +111,19 @@ public struct ReportStatistics: Sendable {
 
     /// A carrier and a region, for on-time rates.
     public struct CarrierRegion: Hashable, Sendable {
+        /// The carrier; `nil` when the parcel's carrier is unknown.
         public let carrier: CarrierID?
+        /// The destination's region.
         public let region: Region
     }
 
     /// Delivered parcels on time and late.
     public struct OnTimeCount: Hashable, Sendable {
+        /// Delivered by the latest promised date.
         public private(set) var onTime = 0
+        /// Delivered after it.
         public private(set) var late = 0
+        /// Delivered parcels counted.
         public var total: Int { onTime + late }
         mutating func add(_ kept: Bool) { if kept { onTime += 1 } else { late += 1 } }
     }
@@ -158,8 +166,36 @@ public struct TransitHistogram: Hashable, Sendable {
 
 /// Parcel statuses as the status chart groups them, in life-cycle order.
 public enum StatusBucket: Int, CaseIterable, Hashable, Sendable, Comparable {
-    case notShipped, notCheckedYet, unknownToCarrier, noInformation, labelCreated, inTransit, outForDelivery,
-        attemptFailed, waitingForPickup, heldByCustoms, otherProblem, returning, returned, delivered, expired
+    /// No tracking number yet.
+    case notShipped
+    /// A number the carrier was never asked about.
+    case notCheckedYet
+    /// The carrier does not know the number.
+    case unknownToCarrier
+    /// The carrier knows the number but has no events.
+    case noInformation
+    /// Only a label: not yet with the carrier.
+    case labelCreated
+    /// Moving.
+    case inTransit
+    /// On the vehicle for delivery.
+    case outForDelivery
+    /// A delivery attempt failed.
+    case attemptFailed
+    /// Waiting at a post office.
+    case waitingForPickup
+    /// Held by customs.
+    case heldByCustoms
+    /// Lost, damaged, an address problem or refused.
+    case otherProblem
+    /// On its way back to the sender.
+    case returning
+    /// Back with the sender.
+    case returned
+    /// Delivered.
+    case delivered
+    /// The carrier stopped tracking it.
+    case expired
 
     init(_ status: ParcelStatus) {
         switch status.state {
