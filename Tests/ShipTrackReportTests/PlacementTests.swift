@@ -72,6 +72,14 @@ struct PlacementTests {
         #expect(try Scenarios.stalled("SO-2").placement < order.placement)
     }
 
+    @Test func notCheckedDeliveredParcelsAndClearedCancellationsAreNotListed() throws {
+        let delivered = try ReportFixtures.order(
+            events: [ReportFixtures.event("已妥投", .delivered, daysAfterOrder: 12)], now: ReportFixtures.night(14),
+            cleared: [.cancellable], check: .notChecked(.fetchFailed("HTTP 503"), lastCheckedAt: nil))
+        #expect(delivered.placement == .none, "a delivered parcel hides nothing")
+        #expect(delivered.clearedFlags.isEmpty, "a cancellation window that passed is not news")
+    }
+
     @Test func quietAndClearedOrdersAreNotListed() throws {
         let quiet = try ReportFixtures.order(
             events: [ReportFixtures.event("【广州国际】已收寄", .inTransit, daysAfterOrder: 3)], now: ReportFixtures.night(5))

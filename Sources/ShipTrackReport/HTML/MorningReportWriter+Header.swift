@@ -58,9 +58,11 @@ extension MorningReportWriter {
             out.text(PeopleFormat.duration(finished.timeIntervalSince(started)))
         }
         if statistics.notCheckedParcels > 0 {
-            out.raw(" · <a href=\"#g-not_checked\">")
-            out.text(PeopleFormat.number(statistics.notCheckedParcels))
-            out.raw(" not checked</a>")
+            // Link to the group only when it exists: not-checked parcels of orders with flags sit in those groups.
+            let linked = (statistics.actionOrders[.notChecked] ?? 0) > 0
+            out.raw(linked ? " · <a href=\"#g-not_checked\">" : " · ")
+            out.text(PeopleFormat.count(statistics.notCheckedParcels, "parcel"))
+            out.raw(linked ? " not checked</a>" : " not checked")
         }
         if run.stoppedAtDeadline { out.raw(" · <b>stopped at the deadline</b>") }
         out.raw("</p>\n<p class=\"run\">Times are in the store's zone, ")

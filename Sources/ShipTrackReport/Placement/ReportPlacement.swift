@@ -73,8 +73,9 @@ extension ReportOrder {
         return flags.filter { $0.acknowledgement != nil && $0.raised != nil }
     }
 
-    /// Flags that cleared since the last run.
-    public var clearedFlags: [ReportFlag] { flags.filter { $0.state == .cleared } }
+    /// Flags that cleared since the last run and asked for action while raised. A `cancellable` flag clears by
+    /// itself twelve hours after every order: listing those would bury the ones that matter.
+    public var clearedFlags: [ReportFlag] { flags.filter { $0.state == .cleared && ActionGroup($0.kind) != nil } }
 
     /// Every raised flag (new, still open or handled), most urgent first.
     public var raisedFlags: [ReportFlag] {
@@ -104,10 +105,11 @@ extension ReportOrder {
     }
 
     /// The rank of the "not checked" group (the oldest last check first, never checked before that), or `nil`
-    /// when every parcel was checked.
+    /// when every parcel not yet delivered was checked.
     private var notCheckedRank: Int? {
         var rank: Int?
-        for parcel in parcels where parcel.check.isNotChecked {
+        // A delivered parcel the carrier could not be asked about hides nothing worth a row.
+        for parcel in parcels where parcel.check.isNotChecked && !parcel.estimate.isDelivered {
             let value = parcel.check.lastCheckedAt.map { Int($0.timeIntervalSince1970) } ?? Int.min
             rank = min(rank ?? value, value)
         }

@@ -77,10 +77,11 @@ struct ParcelPlan {
 
     func checkState(estimate: ShipmentEstimate) -> CheckState {
         guard trackingNumber(at: SyntheticRun.asOf) != nil else { return .notShipped }
-        if let reason = notChecked { return .notChecked(reason, lastCheckedAt: SyntheticRun.previousAsOf.addingTimeInterval(-600)) }
+        // The batch does not ask about a parcel delivered before the previous run again.
         if estimate.isDelivered, let delivered = knownEvents(at: SyntheticRun.previousAsOf).first, delivered.status == .delivered {
             return .final(lastCheckedAt: SyntheticRun.previousAsOf.addingTimeInterval(-Double(checkedMinutesBeforeNow) * 60))
         }
+        if let reason = notChecked { return .notChecked(reason, lastCheckedAt: SyntheticRun.previousAsOf.addingTimeInterval(-600)) }
         return .checked(at: SyntheticRun.asOf.addingTimeInterval(-Double(checkedMinutesBeforeNow) * 60))
     }
 
