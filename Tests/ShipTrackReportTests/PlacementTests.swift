@@ -113,3 +113,18 @@ struct PlacementTests {
         #expect(histogram.count(in: 0...7) == 3)
     }
 }
+
+extension PlacementTests {
+    @Test func anOrderThatNeverShippedIsListedAsAwaitingShipmentEvenWhenLate() throws {
+        // Past the promise and never shipped: the estimator raises both; the store must ask its warehouse.
+        let today = Scenarios.promisedLatest.adding(days: 1)
+        let order = try ReportFixtures.order(id: "SO-UNSHIPPED", number: nil, events: [], now: Scenarios.night(after: today))
+        #expect(Set(order.openFlags.map(\.kind)) == [.late, .awaitingShipment])
+        #expect(order.leadingFlag?.kind == .awaitingShipment)
+        guard case .action(let urgency) = order.placement else {
+            Issue.record("an unshipped late order needs action")
+            return
+        }
+        #expect(urgency.group == .awaitingShipment)
+    }
+}

@@ -80,8 +80,8 @@ public struct FlaggedCSVWriter<Sink: ReportSink> {
     private mutating func orderRow(_ order: ReportOrder, flags: [ReportFlag]) {
         let parcels = order.parcels
         let guarantee = order.guarantee
-        let message = templates.template(for: (order.openFlags.first ?? flags.first)?.kind).render(
-            MessageValues(order: order, flag: order.openFlags.first ?? flags.first, run: run, format: format))
+        let message = templates.template(for: (order.leadingFlag ?? flags.first)?.kind).render(
+            MessageValues(order: order, flag: order.leadingFlag ?? flags.first, run: run, format: format))
         out.raw(
             CSVCell.row([
                 order.orderID, order.customerName ?? "", order.customerEmail ?? "", order.destination.name,

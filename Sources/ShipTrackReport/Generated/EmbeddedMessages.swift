@@ -84,7 +84,7 @@ let embeddedMessageFiles: [(name: String, contents: String)] = [
               "body": [
                 "Hello[ {customer_name}],",
                 "",
-                "Your order {order_id} is on its way[ with {carrier}], but its tracking has not been updated for a while. This often happens while a parcel travels between countries or waits for customs; we are keeping a close eye on it.[ Tracking: {tracking_link}]",
+                "Your order {order_id} is on its way[ with {carrier}], but its tracking has not been updated for a while. This often happens while a parcel travels between sorting centres or countries, or waits for customs; we are keeping a close eye on it.[ Tracking: {tracking_link}]",
                 "",
                 "[If it has not arrived by {guarantee_ends}, you can request a refund or a reshipment through the Contact Us page on our website until {refund_window_closes}.]",
                 "",

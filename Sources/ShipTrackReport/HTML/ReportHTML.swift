@@ -33,7 +33,7 @@ struct ReportHTML: Sendable {
         if group == .notChecked {
             out.raw("<small>Nothing to send yet: open the tracking page if it matters.</small>")
         } else {
-            message(order, flag: order.openFlags.first, into: &out)
+            message(order, flag: order.leadingFlag, into: &out)
         }
         out.raw("</td></tr>\n")
     }

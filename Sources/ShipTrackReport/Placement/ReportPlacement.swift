@@ -66,6 +66,16 @@ extension ReportOrder {
         }.sorted { Self.urgency(of: $0) < Self.urgency(of: $1) }
     }
 
+    /// The flag the order is listed under, and whose message is suggested: the most urgent open flag, except that
+    /// `late` gives way to `awaiting_shipment` for a parcel that never shipped (the store must ask its warehouse,
+    /// not reassure the customer about a parcel in transit).
+    public var leadingFlag: ReportFlag? {
+        let open = openFlags
+        return open.first { flag in
+            !(flag.kind == .late && open.contains { $0.kind == .awaitingShipment && $0.parcel == flag.parcel })
+        }
+    }
+
     /// Raised flags acknowledged by the store and not reopened.
     public var handledFlags: [ReportFlag] {
         let reopened = changes.contains { $0.reopensHandledFlags }
@@ -84,13 +94,9 @@ extension ReportOrder {
 
     /// Where the order goes in the report.
     public var placement: ReportPlacement {
-        var best: ActionUrgency?
-        for flag in openFlags {
-            guard let group = ActionGroup(flag.kind) else { continue }
-            let urgency = ActionUrgency(group: group, rank: Self.rank(of: flag), orderID: orderID)
-            if best.map({ urgency < $0 }) ?? true { best = urgency }
+        if let flag = leadingFlag, let group = ActionGroup(flag.kind) {
+            return .action(ActionUrgency(group: group, rank: Self.rank(of: flag), orderID: orderID))
         }
-        if let best { return .action(best) }
         if let rank = notCheckedRank { return .action(ActionUrgency(group: .notChecked, rank: rank, orderID: orderID)) }
         if !handledFlags.isEmpty { return .handled }
         return .none
