@@ -50,6 +50,20 @@ struct LargeReportTests {
         let rows = sink.text.components(separatedBy: "<tr data-k=").count - 1
         #expect(rows == listed + statistics.ordersWithClearedFlags)
 
+        // flagged.csv of the same night, one row per flagged order.
+        var csvSink = MemorySink()
+        var csvRows = 0
+        let csvWriting = try clock.measure {
+            var csv = try FlaggedCSVWriter(sink: MemorySink(), run: synthetic.header)
+            for order in orders { try csv.add(order) }
+            try csv.finish()
+            csvSink = csv.sink
+            csvRows = csv.rows
+        }
+        print("flagged.csv: \(csvSink.bytes.count) bytes, \(csvRows) rows, written in \(csvWriting) (debug build)")
+        #expect(csvRows == orders.filter { !$0.raisedFlags.isEmpty }.count)
+        try Data(csvSink.bytes).write(to: Browser.screenshots.appendingPathComponent("flagged-100000.csv"))
+
         let file = Browser.screenshots.appendingPathComponent("report-100000.html")
         try Data(sink.bytes).write(to: file)
         // Where Chromium is, time how long it takes to open and draw the page (the browser tests check the DOM).

@@ -81,12 +81,8 @@ public struct MorningReportWriter<Sink: ReportSink> {
         guard phase != .finished else {
             throw MorningReportError(orderID: order.orderID, message: "added after the report was finished")
         }
-        if !order.clearedFlags.isEmpty {
-            html.clearedRow(order, into: &cleared)
-            clearedRows += 1
-        }
-        switch order.placement {
-        case .action(let urgency):
+        let placement = order.placement
+        if case .action(let urgency) = placement {
             guard phase == .actions else {
                 throw MorningReportError(
                     orderID: order.orderID, message: "an order needing action came after the handled orders")
@@ -97,6 +93,13 @@ public struct MorningReportWriter<Sink: ReportSink> {
                     message: "an order of \"\(urgency.group.title)\" came after \"\(current.title)\": orders must "
                         + "come in urgency order (ReportOrder.reportOrder)")
             }
+        }
+        if !order.clearedFlags.isEmpty {
+            html.clearedRow(order, into: &cleared)
+            clearedRows += 1
+        }
+        switch placement {
+        case .action(let urgency):
             if urgency.group != currentGroup {
                 closeGroup()
                 openGroup(urgency.group)
