@@ -120,11 +120,15 @@ extension MorningReportWriter {
         figureEnd()
     }
 
-    /// 1, 2 or 5 times a power of ten, at least `value`, so the axis has round numbers.
+    /// The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least `value`, so the axis
+    /// reads in round steps without wasting half the chart.
     static func niceCeiling(_ value: Int) -> Int {
         var power = 1
         while power * 10 <= value { power *= 10 }
-        for factor in [1, 2, 4, 5, 10] where factor * power >= value { return factor * power }
+        for tenths in [10, 15, 20, 25, 30, 40, 50, 60, 80, 100] {
+            let candidate = max(1, power * tenths / 10)
+            if candidate >= value { return candidate }
+        }
         return 10 * power
     }
 
@@ -141,7 +145,7 @@ extension MorningReportWriter {
             figureEnd()
             return
         }
-        let blockHeight = 86.0
+        let blockHeight = 100.0
         let left = 20.0, right = 630.0
         let bins = TransitHistogram.maximumDay + 1
         let binWidth = (right - left) / Double(bins)
@@ -150,16 +154,17 @@ extension MorningReportWriter {
             guard let histogram = statistics.transit[region] else { continue }
             let window = run.policy.transitBusinessDays(for: region)
             let top = Double(index) * blockHeight
-            let base = top + 62
+            let base = top + 76
             let within = histogram.count(in: window.lowerBound...window.upperBound)
                 + histogram.count(in: 0...max(0, window.lowerBound - 1))
-            let label = "\(run.policy.rules(for: region).name): \(PeopleFormat.number(histogram.total)) delivered · "
-                + "median \(histogram.percentile(0.5) ?? 0) business days · 90% within \(histogram.percentile(0.9) ?? 0) · "
-                + "\(PeopleFormat.percent(within, of: histogram.total)) within the window (≤ \(window.upperBound))"
-            text(x: left, y: top + 16, label, bold: true)
+            text(x: left, y: top + 14, "\(run.policy.rules(for: region).name): \(PeopleFormat.number(histogram.total)) delivered", bold: true)
+            text(
+                x: left, y: top + 28,
+                "median \(histogram.percentile(0.5) ?? 0) business days · 90% within \(histogram.percentile(0.9) ?? 0) · "
+                    + "\(PeopleFormat.percent(within, of: histogram.total)) within the window (≤ \(window.upperBound))")
             let bandX = left + Double(window.lowerBound) * binWidth
             let bandWidth = Double(window.upperBound - window.lowerBound + 1) * binWidth
-            rect(x: bandX, y: top + 22, width: bandWidth, height: 40, fill: "#d3f9d8",
+            rect(x: bandX, y: top + 36, width: bandWidth, height: 40, fill: "#d3f9d8",
                  title: "Published window: \(window.lowerBound)–\(window.upperBound) business days")
             let highest = Double(max(histogram.counts.max() ?? 1, 1))
             for (day, count) in histogram.counts.enumerated() where count > 0 {
@@ -172,7 +177,7 @@ extension MorningReportWriter {
             for (fraction, dashed) in [(0.5, false), (0.9, true)] {
                 guard let day = histogram.percentile(fraction) else { continue }
                 let x = left + (Double(day) + 0.5) * binWidth
-                out.raw("<line x1=\"\(SVGNumber.text(x))\" x2=\"\(SVGNumber.text(x))\" y1=\"\(SVGNumber.text(top + 20))\" y2=\"\(SVGNumber.text(base))\" class=\"\(dashed ? "p90" : "med")\"/>")
+                out.raw("<line x1=\"\(SVGNumber.text(x))\" x2=\"\(SVGNumber.text(x))\" y1=\"\(SVGNumber.text(top + 34))\" y2=\"\(SVGNumber.text(base))\" class=\"\(dashed ? "p90" : "med")\"/>")
             }
             out.raw("<line x1=\"\(SVGNumber.text(left))\" x2=\"\(SVGNumber.text(right))\" y1=\"\(SVGNumber.text(base))\" y2=\"\(SVGNumber.text(base))\" class=\"axis\"/>")
             for tick in stride(from: 0, through: TransitHistogram.maximumDay, by: 10) {
