@@ -10,11 +10,16 @@ RELEASE_BIN := .build/release
 
 all: build
 
-# Installs the C libraries' -dev packages (and time-zone data) only when something is missing.
+# Installs the C libraries' -dev packages (and time-zone data), and Debian's chromium for the report's browser
+# test, only when something is missing.
 deps:
 	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null || [ ! -e /usr/share/zoneinfo/America/New_York ]; then \
 		echo "Installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing chromium (headless browser for the morning report's browser test)"; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
 build: deps
@@ -37,6 +42,7 @@ embed:
 	scripts/embed-data.sh Sources/ShipTrackCarriers/Generated/EmbeddedCarriers.swift embeddedCarrierFiles Carriers/*.json
 	scripts/embed-data.sh Sources/ShipTrackCarriers/Generated/EmbeddedSources.swift embeddedSourceFiles TrackingSources/*.json
 	@if [ -d Policy ]; then scripts/embed-data.sh Sources/ShipTrackEstimate/Generated/EmbeddedPolicy.swift embeddedPolicyFiles Policy/policy.json Policy/countries.json; fi
+	scripts/embed-data.sh Sources/ShipTrackReport/Generated/EmbeddedMessages.swift embeddedMessageFiles Policy/messages.json
 
 # Rewrites every fixture's expected reading, on purpose. Review the diff before committing it.
 golden: deps

@@ -13,7 +13,7 @@ let package = Package(
             name: "ShipTrackInternals",
             targets: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackHTTP", "ShipTrackXML", "ShipTrackCarriers",
-                "ShipTrackEstimate", "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration",
+                "ShipTrackEstimate", "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration", "ShipTrackReport",
             ]),
         .library(name: "CarrierSimulator", targets: ["CarrierSimulator"]),
     ],
@@ -63,6 +63,10 @@ let package = Package(
 
         // The store's policy, countries, business days, estimates and flags. Pure logic.
         .target(name: "ShipTrackEstimate", dependencies: ["ShipTrackModel"]),
+
+        // The morning report: report.html and flagged.csv from the run's orders, estimates and flags. No I/O of its
+        // own: it writes into a byte sink the batch provides.
+        .target(name: "ShipTrackReport", dependencies: ["ShipTrackModel", "ShipTrackEstimate"]),
 
         // Reading order files (CSV, JSON Lines) as a stream of validated rows.
         .target(name: "ShipTrackInput", dependencies: ["ShipTrackModel", "ShipTrackEstimate"]),
@@ -143,6 +147,10 @@ let package = Package(
                 "ShipTrackBatch", "ShipTrackInput", "ShipTrackCarriers", "ShipTrackModel", "CarrierSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "ShipTrackReportTests",
+            dependencies: ["ShipTrackTestSupport", "ShipTrackReport", "ShipTrackEstimate", "ShipTrackModel"]
         ),
         .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackTestSupport", "ShipTrackEstimate", "ShipTrackModel"]),
         .testTarget(

@@ -4,7 +4,8 @@
 #   scripts/embed-data.sh OUTPUT.swift SYMBOL FILE...
 #
 # writes `let SYMBOL: [(name: String, contents: String)]` with each FILE's base name and contents as a raw
-# string literal. The tests compare the embedded copy with the files, so a stale copy fails CI; regenerate
+# string literal. `make embed` runs it for Carriers/*.json, Policy/policy.json and countries.json
+# (ShipTrackEstimate), and Policy/messages.json (ShipTrackReport). The tests compare the embedded copy with the files, so a stale copy fails CI; regenerate
 # with `make embed`, never by hand.
 set -euo pipefail
 output=$1; symbol=$2; shift 2
