@@ -115,7 +115,7 @@ public struct FlaggedCSVWriter<Sink: ReportSink> {
                 estimate.map { "\($0.orderedOn)" } ?? "", order.promised.map { "\($0.latest)" } ?? "",
                 estimate.map { "\($0.guarantee.endsOn)" } ?? "",
                 estimate.map { "\($0.guarantee.refundWindow.latest)" } ?? "",
-                estimate?.tracking.status?.rawValue ?? "", event?.time.description ?? "",
+                estimate?.tracking.status?.rawValue ?? "", event?.time?.description ?? "",
                 event?.location.displayText ?? "", event?.description ?? "",
                 order.customerName ?? "", order.customerEmail ?? "", parcel?.status.plainEnglish ?? "",
                 parcel.flatMap { parcel in event.map { parcel.lastEventEnglish ?? PlainEnglish.meaning(of: $0) } } ?? "",

@@ -133,7 +133,7 @@ extension ReportOrder {
         guard let facts = flag.raised?.facts else { return 0 }
         switch facts {
         case .refundWindowClosing(_, let daysLeft): return daysLeft
-        case .refundEligible(_, _, _, _, let closes): return closes.daysSinceEpoch
+        case .refundEligible(_, _, _, _, _, let closes): return closes.daysSinceEpoch
         case .exception(_, _, let since, _): return since.daysSinceEpoch
         case .noTracking(_, let graceEnded, _, _): return graceEnded.daysSinceEpoch
         case .late(_, let days, _): return -days

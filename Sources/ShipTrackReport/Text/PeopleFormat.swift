@@ -71,7 +71,9 @@ struct PeopleFormat: Sendable {
 
     /// A carrier event's time: in the store's zone when its offset is known, else as the carrier printed it, marked
     /// as local to the event's place (never read as UTC).
-    func eventTime(_ time: EventTime, sortable: Bool = false) -> String {
+    func eventTime(_ time: EventTime?, sortable: Bool = false) -> String {
+        // A row the carrier printed without a date keeps its place in the carrier's order, not a made-up time.
+        guard let time else { return sortable ? "" : "(no date)" }
         if let instant = time.instant {
             if time.dateOnly { return sortable ? "\(CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch))" : day(calendar.day(of: instant)) }
             return sortable ? sortableTime(instant) : self.time(instant)

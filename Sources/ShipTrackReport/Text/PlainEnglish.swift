@@ -92,7 +92,7 @@ enum PlainEnglish {
         case .exception(let status, let reason, let since, let excluded):
             let what = reason.map { self.reason($0, status: status) } ?? self.status(status)
             return "\(what.lowercased()) since \(format.day(since))" + (excluded ? "; the policy refunds no parcel held for this reason" : "")
-        case .refundEligible(_, let ended, let days, _, let closes):
+        case .refundEligible(_, _, let ended, let days, _, let closes):
             return "\(days)-day guarantee ended \(format.day(ended)); refund or reshipment until \(format.day(closes))"
         case .refundWindowClosing(let closes, let daysLeft):
             return daysLeft == 1

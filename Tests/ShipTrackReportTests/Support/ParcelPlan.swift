@@ -72,7 +72,7 @@ struct ParcelPlan {
 
     /// The events the carrier showed at `time`, newest first.
     func knownEvents(at time: Date) -> [TrackingEvent] {
-        events.filter { ($0.time.instant ?? Date(timeIntervalSince1970: Double($0.time.sortSeconds))) <= time }
+        events.filter { event in (event.time?.instant).map { $0 <= time } ?? true }
     }
 
     func checkState(estimate: ShipmentEstimate) -> CheckState {
@@ -174,7 +174,7 @@ struct ParcelPlan {
                 time: EventTime(local: local, utcOffsetSeconds: offset), location: place,
                 description: english ? step.english : step.chinese, status: step.status, reason: step.reason,
                 reportedBy: carrier)
-        }.sorted(by: TrackingEvent.newestFirst)
+        }.sorted { ($0.time?.instantSeconds ?? 0) > ($1.time?.instantSeconds ?? 0) }
     }
 
     private static func number(carrier: CarrierID, random: inout StableRandom) -> String {

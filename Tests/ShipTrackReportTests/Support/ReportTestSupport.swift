@@ -44,7 +44,7 @@ enum ReportFixtures {
         let parcel = ReportParcel(
             estimate: estimate.parcels[0], carrier: number == nil ? nil : "epacket",
             trackingURL: number.map { URL(string: "https://intmail.11185.cn/track?no=\($0)")! },
-            lastEvent: events.sorted(by: TrackingEvent.newestFirst).first,
+            lastEvent: Timeline.ordered(events).first,
             check: check ?? (number == nil ? .notShipped : .checked(at: now)))
         return ReportOrder(
             orderID: id, customerName: name, customerEmail: email, estimate: estimate, parcels: [parcel],
