@@ -4,26 +4,29 @@
 set -uo pipefail
 shiptrack=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
-python3 - "$root/Fixtures/golden.json" > "$root/.golden-folders.tmp" <<'PY'
-import json, sys
-for entry in json.load(open(sys.argv[1]))["folders"]:
-    print(entry["folder"], entry["source"], entry["carrier"], ",".join(entry["extensions"]))
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
+# One line per answer: path, source, carrier, HTTP status.
+python3 - "$root/Fixtures/golden.json" "$root/Fixtures" > "$list" <<'PY'
+import json, os, sys
+manifest, fixtures = sys.argv[1], sys.argv[2]
+for entry in json.load(open(manifest))["folders"]:
+    folder = os.path.join(fixtures, entry["folder"])
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".expected.json") or name in entry.get("skip", []):
+            continue
+        if name.rsplit(".", 1)[-1] not in entry["extensions"]:
+            continue
+        print(os.path.join(folder, name), entry["source"], entry["carrier"], entry.get("status", {}).get(name, 200))
 PY
-while read -r folder source carrier extensions; do
-    dir="$root/Fixtures/$folder"
-    for extension in ${extensions//,/ }; do
-        for page in "$dir"/*."$extension"; do
-            [ -e "$page" ] || continue
-            case "$page" in *.expected.json) continue ;; esac
-            base=${page%.*}
-            charset_args=()
-            [ -f "$base.charset" ] && charset_args=(--charset "$(cat "$base.charset")")
-            "$shiptrack" parse-page --quiet --source "$source" --carrier "$carrier" "${charset_args[@]}" "$page" > "$base.expected.json.tmp"
-            status=$?
-            if [ $status -ge 64 ]; then echo "golden: $page: shiptrack failed ($status)" >&2; rm -f "$base.expected.json.tmp"; exit 1; fi
-            mv "$base.expected.json.tmp" "$base.expected.json"
-            echo "wrote ${base#$root/}.expected.json"
-        done
-    done
-done < "$root/.golden-folders.tmp"
-rm -f "$root/.golden-folders.tmp"
+while read -r page source carrier status; do
+    base=${page%.*}
+    charset_args=()
+    [ -f "$base.charset" ] && charset_args=(--charset "$(cat "$base.charset")")
+    "$shiptrack" parse-page --quiet --source "$source" --carrier "$carrier" --status "$status" "${charset_args[@]}" "$page" \
+        > "$base.expected.json.tmp"
+    code=$?
+    if [ $code -ge 64 ]; then echo "golden: $page: shiptrack failed ($code)" >&2; rm -f "$base.expected.json.tmp"; exit 1; fi
+    mv "$base.expected.json.tmp" "$base.expected.json"
+    echo "wrote ${base#$root/}.expected.json"
+done < "$list"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShipTrackCarriers
 import ShipTrackModel
+import ShipTrackNumbers
 
 /// `shiptrack parse-page`: read a saved answer (a page, an XML or JSON reply) with a source definition, without
 /// fetching anything.
@@ -30,6 +31,12 @@ struct ParsePageCommand: ParsableCommand {
     @Option(name: .long, help: "The answer's charset, when it does not say (as an HTTP header would).")
     var charset: String?
 
+    @Option(name: .customLong("status"), help: "Read the answer as if it came with this HTTP status (default 200).")
+    var httpStatus: Int = 200
+
+    @Option(name: .long, parsing: .singleValue, help: "Read the answer as if it came with this header (\"Name: value\"); repeatable.")
+    var header: [String] = []
+
     @Flag(name: .long, help: "Print JSON (the default and only form).")
     var json = false
 
@@ -41,6 +48,8 @@ struct ParsePageCommand: ParsableCommand {
 
     func validate() throws {
         if source == nil, carrier == nil { throw ValidationError("give --source (or --carrier)") }
+        guard (100...599).contains(httpStatus) else { throw ValidationError("--status must be an HTTP status from 100 to 599") }
+        for item in header where !item.contains(":") { throw ValidationError("--header \"\(item)\" is not Name: value") }
     }
 
     /// The golden-file form: the answer's outcome and events, without anything that depends on the fetch.
@@ -79,7 +88,24 @@ struct ParsePageCommand: ParsableCommand {
         let asked = number ?? (engine.definition.track.body?.item == nil ? fileName : nil)
         var readings: [Reading] = []
         var status = ExitStatus.success
-        switch engine.read(saved: bytes, charset: charset, context: page, number: asked, carrier: carrierID, logger: logging.makeLogger()) {
+        let headers = header.map { item -> (name: String, value: String) in
+            let colon = item.firstIndex(of: ":")!
+            return (String(item[..<colon]).trimmingCharacters(in: .whitespaces),
+                    String(item[item.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        // Each number of a batch answer is read as its own carrier's (17TRACK answers for ePacket, EMS and USPS).
+        let carrierOf: (String) -> CarrierID? = { number in
+            if case .identified(let found, _) = registry.identifier.identify(number).verdict,
+                engine.definition.serves[found] != nil
+            {
+                return found
+            }
+            return nil
+        }
+        switch engine.read(
+            saved: bytes, charset: charset, context: page, number: asked, carrier: carrierID, status: httpStatus,
+            headers: headers, carrierOf: carrierOf, logger: logging.makeLogger())
+        {
         case .whole(let error):
             readings.append(Reading(number: asked, outcome: error.outcome.rawValue, status: nil, events: nil, reading: nil, notes: nil, error: error.detail))
             status = ExitStatus(error.outcome)

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ShipTrackCarriers
 import ShipTrackModel
+import ShipTrackNumbers
 import ShipTrackTestSupport
 import Testing
 
@@ -23,6 +24,8 @@ struct GoldenFixtureTests {
         let source: String
         let carrier: String
         let extensions: [String]
+        let skip: [String]?
+        let status: [String: Int]?
     }
 
     struct Manifest: Decodable { let folders: [Folder] }
@@ -37,7 +40,9 @@ struct GoldenFixtureTests {
             let directory = RepositoryPaths.fixtures.appendingPathComponent(folder.folder)
             let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
             for file in files.sorted(by: { $0.path < $1.path })
-            where folder.extensions.contains(file.pathExtension) && !file.lastPathComponent.hasSuffix(".expected.json") {
+            where folder.extensions.contains(file.pathExtension) && !file.lastPathComponent.hasSuffix(".expected.json")
+                && !(folder.skip ?? []).contains(file.lastPathComponent)
+            {
                 found.append((file, folder))
             }
         }
@@ -64,7 +69,15 @@ struct GoldenFixtureTests {
         let number: String? = engine.definition.track.body?.item == nil ? base.lastPathComponent : nil
         let reading = engine.read(
             saved: Array(try Data(contentsOf: page)), charset: charset, context: page.path, number: number,
-            carrier: CarrierID(folder.carrier), logger: Self.logger)
+            carrier: CarrierID(folder.carrier), status: folder.status?[page.lastPathComponent] ?? 200,
+            carrierOf: { number in
+                if case .identified(let found, _) = Self.registry.identifier.identify(number).verdict,
+                    engine.definition.serves[found] != nil
+                {
+                    return found
+                }
+                return nil
+            }, logger: Self.logger)
         let name = page.lastPathComponent
         switch reading {
         case .whole(let error):

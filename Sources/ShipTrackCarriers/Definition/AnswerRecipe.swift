@@ -125,6 +125,9 @@ public struct LocationRecipe: Decodable, Sendable {
 public struct LocationPattern: Decodable, Sendable {
     public var regex: String
     public var country: String?
+    /// Whether the place is outside the origin country although its country is not printed (EMS prints the
+    /// destination's city alone, `PARIS`): its time is then never given the origin's zone.
+    public var abroad: Bool?
 }
 
 /// A state of an answer or item: when `when` (an XPath boolean) holds, it means `outcome`.
@@ -159,10 +162,13 @@ public struct StatusRule: Decodable, Sendable {
     public var reason: StatusReason?
     /// What the event means in plain English (for carriers that do not write English).
     public var english: String?
+    /// Whether the words say the parcel is in the destination country ("arrival at destination", "delivered"): from
+    /// this event on, the origin's time zone no longer applies to events without a place.
+    public var abroad: Bool?
 
     enum CodingKeys: String, CodingKey {
         case code
         case codePrefix = "code_prefix"
-        case contains, equals, regex, status, reason, english
+        case contains, equals, regex, status, reason, english, abroad
     }
 }

@@ -73,6 +73,8 @@ public struct ResponseRule: Decodable, Sendable {
     public var outcome: String
     /// An XPath string over the parsed body: the source's own message.
     public var message: String?
+    /// A fixed message, when the answer says nothing readable (EMS's bare `null`).
+    public var says: String?
     /// On this answer, fetch a new token and ask once more (an expired token's 401).
     public var refreshToken: Bool?
 
@@ -81,7 +83,7 @@ public struct ResponseRule: Decodable, Sendable {
         case when
         case bodyContains = "body_contains"
         case bodyEquals = "body_equals"
-        case redirected, outcome, message
+        case redirected, outcome, message, says
         case refreshToken = "refresh_token"
     }
 }

@@ -99,6 +99,7 @@ struct CompiledResponse: Sendable {
     let redirected: Bool?
     let outcome: StateOutcome
     let message: XPathQuery?
+    let says: String?
     let refreshToken: Bool
 
     init(_ rule: ResponseRule, _ key: String, compiler: XPathCompiler) throws(CarrierDefinitionError) {
@@ -115,6 +116,7 @@ struct CompiledResponse: Sendable {
             throw CarrierDefinitionError(file: compiler.file, key: key + ".outcome", message: "a whole answer cannot mean \(outcome.rawValue)")
         }
         message = try rule.message.map { expression throws(CarrierDefinitionError) in try compiler.compile(expression, key + ".message") }
+        says = rule.says
         refreshToken = rule.refreshToken ?? false
         if httpStatus == nil, when == nil, bodyContains.isEmpty, bodyEquals.isEmpty, redirected == nil {
             throw CarrierDefinitionError(file: compiler.file, key: key, message: "needs at least one test")

@@ -5,19 +5,25 @@ import Synchronization
 /// Splits a carrier's location text into city, state, postal code and country, by the definition's patterns.
 struct LocationParser: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and safe to share between threads.
-    private let patterns: [(expression: NSRegularExpression, country: String?)]
+    private let patterns: [(expression: NSRegularExpression, country: String?, abroad: Bool)]
     private let countryNames: [String: String]
     /// Carriers print the same few thousand places over and over; regular expressions are the costly part of
     /// reading an event, so each place is split once.
     private let memo = Memo()
 
     final class Memo: Sendable {
-        let entries = Mutex<[String: EventLocation]>([:])
+        let entries = Mutex<[String: Place]>([:])
         static let limit = 20_000
     }
 
+    /// A place as split, and whether a pattern said it is abroad though its country is not printed.
+    struct Place: Sendable {
+        var location: EventLocation
+        var abroad: Bool
+    }
+
     init(recipe: LocationRecipe?, file: String) throws(CarrierDefinitionError) {
-        var compiled: [(NSRegularExpression, String?)] = []
+        var compiled: [(NSRegularExpression, String?, Bool)] = []
         for (index, pattern) in (recipe?.patterns ?? []).enumerated() {
             let key = "answer.location.patterns[\(index)]"
             let expression: NSRegularExpression
@@ -28,7 +34,7 @@ struct LocationParser: @unchecked Sendable {
             if let country = pattern.country, ISOCountry.withAlpha2(country) == nil {
                 throw CarrierDefinitionError(file: file, key: key + ".country", message: "\(country) is not an ISO 3166-1 code")
             }
-            compiled.append((expression, pattern.country?.uppercased()))
+            compiled.append((expression, pattern.country?.uppercased(), pattern.abroad ?? false))
         }
         var names: [String: String] = [:]
         for (name, code) in recipe?.countryNames ?? [:] {
@@ -48,21 +54,24 @@ struct LocationParser: @unchecked Sendable {
     }
 
     /// The parts of `text` (already whitespace-folded); the raw text is always kept.
-    func parse(_ text: String) -> EventLocation {
+    func parse(_ text: String) -> EventLocation { place(text).location }
+
+    /// The parts of `text`, and whether the place is abroad without its country printed.
+    func place(_ text: String) -> Place {
         if let known = memo.entries.withLock({ $0[text] }) { return known }
-        let location = split(text)
+        let place = split(text)
         memo.entries.withLock { entries in
             if entries.count >= Memo.limit { entries.removeAll(keepingCapacity: true) }
-            entries[text] = location
+            entries[text] = place
         }
-        return location
+        return place
     }
 
-    private func split(_ text: String) -> EventLocation {
+    private func split(_ text: String) -> Place {
         var location = EventLocation(raw: text)
-        guard !text.isEmpty else { return location }
+        guard !text.isEmpty else { return Place(location: location, abroad: false) }
         let range = NSRange(text.startIndex..., in: text)
-        for (expression, impliedCountry) in patterns {
+        for (expression, impliedCountry, abroad) in patterns {
             guard let match = expression.firstMatch(in: text, range: range) else { continue }
             func group(_ name: String) -> String? {
                 let groupRange = match.range(withName: name)
@@ -82,9 +91,9 @@ struct LocationParser: @unchecked Sendable {
             location.state = group("state")
             location.postalCode = group("postal")
             location.countryCode = country
-            return location
+            return Place(location: location, abroad: abroad)
         }
         if let code = countryNames[text.uppercased()] { location.countryCode = code }
-        return location
+        return Place(location: location, abroad: false)
     }
 }

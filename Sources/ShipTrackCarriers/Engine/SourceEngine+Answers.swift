@@ -108,7 +108,8 @@ extension SourceEngine {
         }
         let retryAfter = response.retryAfter(now: Date())
         for rule in responses where matches(rule, response, document: document) {
-            let message = rule.message.flatMap { query in document().flatMap { try? fold($0.documentNode.string(query)) } } ?? ""
+            let message = rule.message.flatMap { query in document().flatMap { try? fold($0.documentNode.string(query)) } }
+                .flatMap { $0.isEmpty ? nil : $0 } ?? rule.says ?? ""
             return WholeFailure(
                 outcome: rule.outcome, message: message.isEmpty ? "HTTP \(response.statusCode) from \(response.displayURL)" : message,
                 retryAfter: retryAfter, refreshToken: rule.refreshToken, kind: .rule)

@@ -14,6 +14,8 @@ extension SourceEngine {
         let offsetText: String
         let utcText: String
         let location: EventLocation
+        /// A pattern placed the row abroad without printing its country.
+        let placedAbroad: Bool
         let code: String?
         let leg: CarrierID
     }
@@ -32,11 +34,12 @@ extension SourceEngine {
             if description.isEmpty, timeText.isEmpty, utcText.isEmpty { continue }
             let codeText = fields.eventCode.isEmpty ? "" : firstText(fields.eventCode, in: row)
             let legCode = fields.leg.isEmpty ? "" : firstText(fields.leg, in: row)
+            let (location, placedAbroad) = place(of: row)
             raw.append(
                 RawRow(
                     index: index, description: description, parsedTime: timeReader.parse(timeText),
                     offsetText: fields.utcOffset.isEmpty ? "" : firstText(fields.utcOffset, in: row),
-                    utcText: utcText, location: location(of: row), code: codeText.isEmpty ? nil : codeText,
+                    utcText: utcText, location: location, placedAbroad: placedAbroad, code: codeText.isEmpty ? nil : codeText,
                     leg: legByCode[legCode] ?? carrier))
         }
         // Times are decided in the carrier's order, oldest first, so a row without a place knows whether the parcel
@@ -48,11 +51,12 @@ extension SourceEngine {
         var unreadCount = 0
         var abroad: [CarrierID: Bool] = [:]
         for (position, row) in chronological.enumerated() {
-            if timeReader.isAbroad(row.location) { abroad[row.leg] = true }
+            let match = row.description.isEmpty ? nil : statusMatcher.match(description: row.description, code: row.code)
+            if row.placedAbroad || timeReader.isAbroad(row.location) || match?.abroad == true { abroad[row.leg] = true }
             let time: EventTime?
             switch timeReader.resolve(
                 row.parsedTime, offsetText: row.offsetText, utcText: row.utcText, location: row.location,
-                abroad: abroad[row.leg] ?? false)
+                abroad: abroad[row.leg] ?? false, placedAbroad: row.placedAbroad)
             {
             case .time(let read): time = read
             case .undated: time = nil
@@ -63,14 +67,13 @@ extension SourceEngine {
                 }
                 continue
             }
-            guard !row.description.isEmpty else {
+            guard let match else {
                 unreadCount += 1
                 if unread.count < Self.unreadRowsKept {
                     unread.append(UnreadRow(field: "description", text: "", row: row.index + 1))
                 }
                 continue
             }
-            let match = statusMatcher.match(description: row.description, code: row.code)
             if !match.recognised {
                 logger.warning(
                     "event not in the status table; using the safe default",
@@ -113,9 +116,13 @@ extension SourceEngine {
         return older > newer
     }
 
-    /// The place of a row: the location text split by the definition's patterns, with separate fields filling in.
-    private func location(of row: MarkupNode) -> EventLocation {
-        var location = fields.location.isEmpty ? EventLocation() : locationParser.parse(firstText(fields.location, in: row))
+    /// The place of a row: the location text split by the definition's patterns, with separate fields filling in;
+    /// and whether a pattern placed it abroad without its country.
+    private func place(of row: MarkupNode) -> (EventLocation, Bool) {
+        let parsed = fields.location.isEmpty
+            ? LocationParser.Place(location: EventLocation(), abroad: false)
+            : locationParser.place(firstText(fields.location, in: row))
+        var location = parsed.location
         if !fields.city.isEmpty {
             let city = firstText(fields.city, in: row)
             if !city.isEmpty { location.city = city }
@@ -141,7 +148,7 @@ extension SourceEngine {
         {
             location.countryCode = "US"
         }
-        return location
+        return (location, parsed.abroad)
     }
 
     private static let usStates: Set<String> = [

@@ -13,15 +13,17 @@ public enum SavedAnswerReading: Sendable {
 }
 
 extension SourceEngine {
-    /// Reads a saved answer as if the source had sent it with status 200. Without `number`, an answer about several
-    /// numbers is read for every number it names; a page is read for the number given (or its file name).
+    /// Reads a saved answer as if the source had sent it with `status` (200 by default) and `headers`. Without
+    /// `number`, an answer about several numbers is read for every number it names, each with the carrier
+    /// `carrierOf` gives it (its own, identified from the number); a page is read for the number given.
     public func read(
         saved bytes: [UInt8], charset: String?, context: String, number: String?, carrier: CarrierID,
-        logger: Logger
+        status: Int = 200, headers extra: [(name: String, value: String)] = [],
+        carrierOf: (String) -> CarrierID? = { _ in nil }, logger: Logger
     ) -> SavedAnswerReading {
-        var headers: [(name: String, value: String)] = []
+        var headers: [(name: String, value: String)] = extra
         if let charset { headers.append(("Content-Type", "text/plain; charset=\(charset)")) }
-        let response = HTTPResponse(statusCode: 200, headers: headers, body: bytes, effectiveURL: context)
+        let response = HTTPResponse(statusCode: status, headers: headers, body: bytes, effectiveURL: context)
         var numbers: [String] = number.map { [TrackingNumber.normalize($0)] } ?? []
         if numbers.isEmpty, let items {
             let document = try? (format == .json
@@ -34,7 +36,7 @@ extension SourceEngine {
             }
         }
         if numbers.isEmpty { numbers = [""] }
-        let asked = numbers.map { AskedNumber(number: $0, carrier: carrier) }
+        let asked = numbers.map { AskedNumber(number: $0, carrier: carrierOf($0) ?? carrier) }
         switch read(response, asked: asked, logger: logger) {
         case .whole(let failure):
             let first = asked[0]

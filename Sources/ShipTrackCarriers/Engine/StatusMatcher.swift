@@ -15,6 +15,8 @@ final class StatusMatcher: Sendable {
         var reason: StatusReason?
         var english: String?
         var recognised: Bool
+        /// The words say the parcel is abroad (see ``StatusRule/abroad``).
+        var abroad = false
     }
 
     private enum Test: @unchecked Sendable {
@@ -80,7 +82,10 @@ final class StatusMatcher: Sendable {
             // A code family is a fallback for codes never seen: its status is right, but the code is still news.
             let isFamily: Bool = if case .codePrefix = test { true } else { false }
             let compiled = Rule(
-                test: test, match: Match(status: rule.status, reason: rule.reason, english: rule.english, recognised: !isFamily))
+                test: test,
+                match: Match(
+                    status: rule.status, reason: rule.reason, english: rule.english, recognised: !isFamily,
+                    abroad: rule.abroad ?? false))
             switch test {
             case .code, .codePrefix: codeRules.append(compiled)
             default: wordRules.append(compiled)

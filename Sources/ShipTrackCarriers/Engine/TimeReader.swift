@@ -117,11 +117,13 @@ struct TimeReader: Sendable {
     ///   - abroad: whether an earlier row (in the carrier's order) placed the parcel outside the origin country, so
     ///     a row without a place is no longer assumed to be in the origin zone.
     func read(text: String, offsetText: String, utcText: String, location: EventLocation, abroad: Bool) -> Reading {
-        resolve(parse(text), offsetText: offsetText, utcText: utcText, location: location, abroad: abroad)
+        resolve(parse(text), offsetText: offsetText, utcText: utcText, location: location, abroad: abroad, placedAbroad: false)
     }
 
     /// Decides the zone of a parsed time (see the type's comment for the order of evidence).
-    func resolve(_ parsed: Parsed, offsetText: String, utcText: String, location: EventLocation, abroad: Bool) -> Reading {
+    func resolve(
+        _ parsed: Parsed, offsetText: String, utcText: String, location: EventLocation, abroad: Bool, placedAbroad: Bool
+    ) -> Reading {
         let local: LocalDateTime
         let stated: Int?
         let hasTime: Bool
@@ -150,7 +152,7 @@ struct TimeReader: Sendable {
                 return .time(EventTime(local: local, utcOffsetSeconds: rounded, dateOnly: dateOnly))
             }
         }
-        if let zone = zone(for: location, abroad: abroad) {
+        if let zone = zone(for: location, abroad: abroad || placedAbroad, placedAbroad: placedAbroad) {
             return .time(
                 EventTime(local: local, utcOffsetSeconds: zone.offset(atLocal: local), timeZone: zone.identifier, dateOnly: dateOnly))
         }
@@ -163,7 +165,7 @@ struct TimeReader: Sendable {
         return country != originCountry
     }
 
-    private func zone(for location: EventLocation, abroad: Bool) -> Zone? {
+    private func zone(for location: EventLocation, abroad: Bool, placedAbroad: Bool) -> Zone? {
         if let state = location.state?.uppercased(), let zone = zoneByState[state],
             location.countryCode == nil || location.countryCode == "US" || zoneByCountry.isEmpty
         {
@@ -171,7 +173,7 @@ struct TimeReader: Sendable {
         }
         if let country = location.countryCode {
             if let zone = zoneByCountry[country] { return zone }
-            if country == originCountry { return originZone }
+            if country == originCountry, !placedAbroad { return originZone }
             return nil
         }
         // No place: the origin's zone only while nothing has placed the parcel abroad.

@@ -238,7 +238,7 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
               ],
               "when": "/json/code = '-18010001' or /json/data/errors/item/code = '-18010001'",
               "outcome": "unauthorized",
-              "message": "'the API key is limited to other IP addresses (-18010001)'"
+              "says": "the API key is limited to other IP addresses (-18010001)"
             },
             {
               "http_status": [
@@ -637,7 +637,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "returning_to_sender",
-                "english": "Being returned to the sender"
+                "english": "Being returned to the sender",
+                "abroad": true
               },
               {
                 "contains": [
@@ -651,7 +652,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "address_issue",
-                "english": "Address problem"
+                "english": "Address problem",
+                "abroad": true
               },
               {
                 "contains": [
@@ -662,7 +664,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "attempted delivery"
                 ],
                 "status": "attempt_fail",
-                "english": "Delivery attempt failed"
+                "english": "Delivery attempt failed",
+                "abroad": true
               },
               {
                 "contains": [
@@ -703,7 +706,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "final delivery"
                 ],
                 "status": "delivered",
-                "english": "Delivered"
+                "english": "Delivered",
+                "abroad": true
               },
               {
                 "contains": [
@@ -714,7 +718,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "awaiting collection"
                 ],
                 "status": "available_for_pickup",
-                "english": "Waiting for collection"
+                "english": "Waiting for collection",
+                "abroad": true
               },
               {
                 "contains": [
@@ -724,7 +729,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "out for delivery"
                 ],
                 "status": "out_for_delivery",
-                "english": "Out for delivery"
+                "english": "Out for delivery",
+                "abroad": true
               },
               {
                 "contains": [
@@ -750,7 +756,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "arrival at destination"
                 ],
                 "status": "in_transit",
-                "english": "Arrived in the destination country"
+                "english": "Arrived in the destination country",
+                "abroad": true
               },
               {
                 "contains": [
@@ -812,7 +819,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "returning_to_sender",
-                "english": "Being returned to the sender"
+                "english": "Being returned to the sender",
+                "abroad": true
               },
               {
                 "contains": [
@@ -834,7 +842,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "address_issue",
-                "english": "Address problem"
+                "english": "Address problem",
+                "abroad": true
               },
               {
                 "contains": [
@@ -879,7 +888,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "delivery exception"
                 ],
                 "status": "attempt_fail",
-                "english": "Delivery attempt failed"
+                "english": "Delivery attempt failed",
+                "abroad": true
               },
               {
                 "contains": [
@@ -897,14 +907,16 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "out-for-delivery"
                 ],
                 "status": "out_for_delivery",
-                "english": "Out for delivery"
+                "english": "Out for delivery",
+                "abroad": true
               },
               {
                 "contains": [
                   "delivered"
                 ],
                 "status": "delivered",
-                "english": "Delivered"
+                "english": "Delivered",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1013,15 +1025,18 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "regex": "^(?<country>美国|德国|法国|英国|巴西|加拿大|澳大利亚|日本|俄罗斯|西班牙|意大利)$"
                 },
                 {
-                  "regex": "^(?<city>\\p{Script=Han}+?(?:市|县|区|航站|互换局)?)$",
+                  "regex": "^(?<city>\\p{Script=Han}+?(?:市|县|区|省|州|航站|互换局|中心|局))(?:\\s*(?<postal>[0-9]{6,8}))?$",
                   "country": "CN"
+                },
+                {
+                  "regex": "^(?<city>\\p{Script=Han}+)$",
+                  "abroad": true
                 },
                 {
                   "regex": "^(?<country>UNITED STATES|USA|GERMANY|FRANCE|UNITED KINGDOM|BRAZIL|CANADA|AUSTRALIA)$"
                 },
                 {
-                  "regex": "^(?<city>[A-Z][A-Z ]+)$",
-                  "country": "CN"
+                  "regex": "^(?<city>[A-Z][A-Z ]+)$"
                 }
               ],
               "country_names": {
@@ -1111,7 +1126,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "returning_to_sender",
-                "english": "Being returned to the sender"
+                "english": "Being returned to the sender",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1125,7 +1141,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "address_issue",
-                "english": "Address problem"
+                "english": "Address problem",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1136,7 +1153,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "attempted delivery"
                 ],
                 "status": "attempt_fail",
-                "english": "Delivery attempt failed"
+                "english": "Delivery attempt failed",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1177,7 +1195,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "final delivery"
                 ],
                 "status": "delivered",
-                "english": "Delivered"
+                "english": "Delivered",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1188,7 +1207,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "awaiting collection"
                 ],
                 "status": "available_for_pickup",
-                "english": "Waiting for collection"
+                "english": "Waiting for collection",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1198,7 +1218,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "out for delivery"
                 ],
                 "status": "out_for_delivery",
-                "english": "Out for delivery"
+                "english": "Out for delivery",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1224,7 +1245,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "arrival at destination"
                 ],
                 "status": "in_transit",
-                "english": "Arrived in the destination country"
+                "english": "Arrived in the destination country",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1337,18 +1359,49 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "regex": "^(?<country>UNITED STATES|USA|US)(?:\\s+(?<postal>[0-9]{5}))?$"
                 },
                 {
-                  "regex": "^(?<city>[A-Z][A-Za-z]+?)\\s*(?<postal>[0-9]{6,8})?$",
+                  "regex": "^(?<country>美国|德国|法国|英国|巴西|加拿大|澳大利亚|日本|俄罗斯|西班牙|意大利)$"
+                },
+                {
+                  "regex": "^(?<city>[A-Z][a-z][A-Za-z]*)\\s*(?<postal>[0-9]{6,8})?$",
                   "country": "CN"
                 },
                 {
                   "regex": "^(?<postal>[0-9]{6,8})$",
                   "country": "CN"
+                },
+                {
+                  "regex": "^(?<city>\\p{Script=Han}+?(?:市|县|区|省|州|航站|互换局|中心|局))(?:\\s*(?<postal>[0-9]{6,8}))?$",
+                  "country": "CN"
+                },
+                {
+                  "regex": "^(?<city>\\p{Script=Han}+)$",
+                  "abroad": true
+                },
+                {
+                  "regex": "^(?<city>[A-Z][A-Z .'-]+)$",
+                  "abroad": true
                 }
               ],
               "country_names": {
+                "美国": "US",
+                "德国": "DE",
+                "法国": "FR",
+                "英国": "GB",
+                "巴西": "BR",
+                "加拿大": "CA",
+                "澳大利亚": "AU",
+                "日本": "JP",
+                "俄罗斯": "RU",
+                "西班牙": "ES",
+                "意大利": "IT",
                 "UNITED STATES": "US",
                 "USA": "US",
-                "US": "US"
+                "GERMANY": "DE",
+                "FRANCE": "FR",
+                "UNITED KINGDOM": "GB",
+                "BRAZIL": "BR",
+                "CANADA": "CA",
+                "AUSTRALIA": "AU"
               }
             },
             "no_events": [
@@ -1364,7 +1417,7 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 "null"
               ],
               "outcome": "not_found",
-              "message": "'EMS has no record of this number yet (not handed over, or not an EMS/EUB number)'"
+              "says": "EMS has no record of this number yet (not handed over, or not an EMS/EUB number)"
             },
             {
               "when": "/response[normalize-space(code) = 'V02' or normalize-space(code) = 'R02']",
@@ -1405,7 +1458,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "returning_to_sender",
-                "english": "Being returned to the sender"
+                "english": "Being returned to the sender",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1427,7 +1481,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "未妥投"
                 ],
                 "status": "attempt_fail",
-                "english": "Delivery attempt failed"
+                "english": "Delivery attempt failed",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1454,7 +1509,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "妥投"
                 ],
                 "status": "delivered",
-                "english": "Delivered"
+                "english": "Delivered",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1463,7 +1519,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "待取"
                 ],
                 "status": "available_for_pickup",
-                "english": "Waiting for collection"
+                "english": "Waiting for collection",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1472,7 +1529,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "安排投递"
                 ],
                 "status": "out_for_delivery",
-                "english": "Out for delivery"
+                "english": "Out for delivery",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1531,7 +1589,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "returning_to_sender",
-                "english": "Being returned to the sender"
+                "english": "Being returned to the sender",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1545,7 +1604,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                 ],
                 "status": "exception",
                 "reason": "address_issue",
-                "english": "Address problem"
+                "english": "Address problem",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1556,7 +1616,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "attempted delivery"
                 ],
                 "status": "attempt_fail",
-                "english": "Delivery attempt failed"
+                "english": "Delivery attempt failed",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1597,7 +1658,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "final delivery"
                 ],
                 "status": "delivered",
-                "english": "Delivered"
+                "english": "Delivered",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1608,7 +1670,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "awaiting collection"
                 ],
                 "status": "available_for_pickup",
-                "english": "Waiting for collection"
+                "english": "Waiting for collection",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1618,7 +1681,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "out for delivery"
                 ],
                 "status": "out_for_delivery",
-                "english": "Out for delivery"
+                "english": "Out for delivery",
+                "abroad": true
               },
               {
                 "contains": [
@@ -1644,7 +1708,8 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
                   "arrival at destination"
                 ],
                 "status": "in_transit",
-                "english": "Arrived in the destination country"
+                "english": "Arrived in the destination country",
+                "abroad": true
               },
               {
                 "contains": [

@@ -58,7 +58,13 @@ struct PageWriter {
 
     /// `yyyy-MM-dd HH:mm:ss` at UTC+8, as China Post and EMS print times.
     mutating func appendChinaTime(_ instant: Int) {
-        let clock = CivilCalendar.wallClock(instant, offset: 8 * 3_600)
+        appendLocalTime(instant, offset: 8 * 3_600)
+    }
+
+    /// `YYYY-MM-DD HH:mm:ss` at `offset` seconds from UTC, no zone printed (China Post prints scans abroad in the
+    /// destination's local time).
+    mutating func appendLocalTime(_ instant: Int, offset: Int) {
+        let clock = CivilCalendar.wallClock(instant, offset: offset)
         self.appendDecimal(clock.year, width: 4)
         self.bytes.append(UInt8(ascii: "-"))
         self.appendDecimal(clock.month, width: 2)

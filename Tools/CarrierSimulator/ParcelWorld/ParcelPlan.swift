@@ -215,6 +215,13 @@ struct ParcelPlan: Sendable {
         return instant
     }
 
+    /// The local offset of a scan China Post records abroad: the US service center's zone for the US (where USPS
+    /// makes the same arrival scan), else the destination's own.
+    func abroadOffset(at instant: Int) -> Int {
+        if let place = usPlace { return USPlace.zone(ofServiceCenter: place.serviceCenter).offset(at: instant) }
+        return destination.utcOffsetHours * 3_600
+    }
+
     private static func deliveryOffset(_ place: USPlace?, _ destination: Destination, at instant: Int) -> Int {
         place.map { $0.zone.offset(at: instant) } ?? destination.utcOffsetHours * 3_600
     }

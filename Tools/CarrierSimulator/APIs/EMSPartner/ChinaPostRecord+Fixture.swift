@@ -18,11 +18,13 @@ extension ChinaPostRecord {
             let remark = Self.elements(named: "remark", in: block).first.map(Self.trimmed) ?? ""
             let step = ChinaPostRemarkMeaning.step(for: remark)
             let isAbroad = step?.isAbroadForChinaPost ?? false
+            // A scan abroad is printed in the local time there, its zone unknown: kept as printed (offset zero).
+            let printedOffset = isAbroad ? 0 : 8 * 3_600
             let trace = Trace(
-                instant: TimeText.instant(clock, offset: 8 * 3_600), remarkEnglish: remark, remarkChinese: remark,
+                instant: TimeText.instant(clock, offset: printedOffset), remarkEnglish: remark, remarkChinese: remark,
                 addressEnglish: address, addressChinese: address, pageDescription: remark, pageLocation: address,
                 isAbroad: isAbroad, step: step, countryCode: isAbroad ? nil : "CN", province: nil,
-                city: address.isEmpty ? nil : address
+                city: address.isEmpty ? nil : address, printedOffset: printedOffset
             )
             if !traces.contains(trace) {
                 traces.append(trace)

@@ -47,7 +47,8 @@ extension ChinaPostRecord {
                 step: event.step,
                 countryCode: isAbroad ? plan.destination.code : "CN",
                 province: isAbroad ? nil : ChinaPlace.provinceByEnglishName[englishPlace],
-                city: englishPlace
+                city: englishPlace,
+                printedOffset: isAbroad ? plan.abroadOffset(at: event.instant) : 8 * 3_600
             )
         }
     }

@@ -13,7 +13,7 @@ struct ChinaPostRecord: Sendable, Hashable {
 
     /// One trace.
     struct Trace: Sendable, Hashable {
-        /// The instant; China Post prints every time in Beijing time (UTC+8), the destination country's scans too.
+        /// The instant.
         var instant: Int
         var remarkEnglish: String
         var remarkChinese: String
@@ -25,7 +25,7 @@ struct ChinaPostRecord: Sendable, Hashable {
         /// The wording and place the China Post query page prints for this scan (its own language).
         var pageDescription: String
         var pageLocation: String
-        /// Whether the scan happened outside China (its Beijing time then hides the local time).
+        /// Whether the scan happened outside China (printed in the local time there, without a zone).
         var isAbroad: Bool
         /// What the scan means, when known.
         var step: TimelineStep?
@@ -33,10 +33,13 @@ struct ChinaPostRecord: Sendable, Hashable {
         var countryCode: String?
         var province: String?
         var city: String?
+        /// The offset China Post prints the time at: China time (UTC+8) for its own scans, the local time there for
+        /// scans abroad (no zone printed either way).
+        var printedOffset: Int = 8 * 3_600
 
-        /// `YYYY-MM-DD HH:mm:ss` in Beijing time.
+        /// `YYYY-MM-DD HH:mm:ss` as China Post prints it.
         var acceptTime: String {
-            TimeText.beijing(self.instant)
+            TimeText.date(self.instant, offset: self.printedOffset) + " " + TimeText.time(self.instant, offset: self.printedOffset)
         }
     }
 }

@@ -22,12 +22,12 @@ struct Track17Event: Sendable, Hashable {
         String(self.subStatus.prefix { $0 != "_" })
     }
 
-    /// From a China Post trace: China Post prints Beijing time; for a scan abroad 17TRACK cannot know that the
-    /// clock reading is not local, so it keeps only `time_raw`, without a zone.
+    /// From a China Post trace: China Post prints its own scans in China time and those abroad in the local time
+    /// there without a zone, so 17TRACK keeps only `time_raw`, without a zone, for those.
     init(trace: ChinaPostRecord.Trace) {
         let beijing = 8 * 3_600
-        let date = TimeText.date(trace.instant, offset: beijing)
-        let time = TimeText.time(trace.instant, offset: beijing)
+        let date = TimeText.date(trace.instant, offset: trace.printedOffset)
+        let time = TimeText.time(trace.instant, offset: trace.printedOffset)
         self.sortKey = trace.instant
         if trace.isAbroad {
             (self.timeISO, self.timeUTC, self.rawZone) = (nil, nil, nil)

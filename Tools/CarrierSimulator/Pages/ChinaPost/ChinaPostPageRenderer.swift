@@ -28,7 +28,8 @@ enum ChinaPostPageRenderer {
             if random.chance(0.8) { rows.reverse() }
             for row in rows {
                 writer.append("          <tr>\n            <td class=\"time\">")
-                writer.appendChinaTime(row.instant)
+                // China Post prints its own scans in China time and those abroad in the local time there.
+                writer.appendLocalTime(row.instant, offset: row.event.step.isAbroadForChinaPost ? plan.abroadOffset(at: row.instant) : 8 * 3_600)
                 writer.append("</td>\n            <td class=\"addr\">")
                 writer.append(row.location)
                 writer.append("</td>\n            <td class=\"status\">")
