@@ -23,7 +23,7 @@ struct CarrierView {
     let hasShipment: Bool
 
     /// Statuses that show the carrier holds the parcel (`info_received` is only a label; `expired` says nothing).
-    private static func isAcceptance(_ status: TrackingStatus) -> Bool {
+    static func isAcceptance(_ status: TrackingStatus) -> Bool {
         switch status {
         case .inTransit, .outForDelivery, .attemptFail, .availableForPickup, .delivered, .exception: true
         case .pending, .infoReceived, .expired: false
@@ -31,19 +31,6 @@ struct CarrierView {
     }
 
     init(facts: ShipmentFacts, now: Date, today: CalendarDay, calendar: BusinessCalendar) {
-        func day(_ time: EventTime?) -> CalendarDay? {
-            guard let time else { return nil }
-            // Without an offset the carrier's own wall-clock date is the best there is; it is never read as UTC.
-            if let instant = time.instant { return calendar.day(of: instant) }
-            return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch)
-        }
-        func isAfterNow(_ time: EventTime?) -> Bool {
-            // An undated row (the carrier printed none) is placed by the carrier's order, never in the future.
-            guard let time else { return false }
-            if let instant = time.instant { return instant > now }
-            return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch) > today
-        }
-
         var trackingNumber = facts.trackingNumber
         var newestStatus: TrackingStatus?
         var newestReason: StatusReason?
@@ -56,28 +43,19 @@ struct CarrierView {
         case .notFound:
             state = .notFound
         case .result(let result):
-            if trackingNumber == nil, !result.trackingNumber.isEmpty { trackingNumber = result.trackingNumber }
-            let events = result.events
-            // Events are newest first; skip the ones after "now".
-            var first = 0
-            while first < events.count, isAfterNow(events[first].time) { first += 1 }
-            if first < events.count {
-                newestStatus = events[first].status
-                newestReason = events[first].reason
-                newestOn = day(events[first].time)
-            }
-            let orderedOn = calendar.day(of: facts.orderedAt)
-            var index = events.count - 1
-            while index >= first {
-                if CarrierView.isAcceptance(events[index].status), let eventDay = day(events[index].time) {
-                    // An acceptance before the order belongs to an earlier use of the number.
-                    if eventDay >= orderedOn {
-                        acceptedOn = eventDay
-                        break
-                    }
-                }
-                index -= 1
-            }
+            let facts = CarrierView.facts(of: result, orderedAt: facts.orderedAt, now: now, today: today, calendar: calendar)
+            if trackingNumber == nil, !facts.trackingNumber.isEmpty { trackingNumber = facts.trackingNumber }
+            newestStatus = facts.newestStatus
+            newestReason = facts.newestReason
+            newestOn = CarrierView.day(facts.newestTime, calendar)
+            acceptedOn = CarrierView.day(facts.firstHandover, calendar)
+            state = newestStatus == nil || newestStatus == .pending ? .noInformation : .events
+        case .facts(let kept):
+            if trackingNumber == nil, !kept.trackingNumber.isEmpty { trackingNumber = kept.trackingNumber }
+            newestStatus = kept.newestStatus
+            newestReason = kept.newestReason
+            newestOn = CarrierView.day(kept.newestTime, calendar)
+            acceptedOn = CarrierView.day(kept.firstHandover, calendar)
             state = newestStatus == nil || newestStatus == .pending ? .noInformation : .events
         }
 
@@ -89,5 +67,48 @@ struct CarrierView {
         self.deliveredOn = newestStatus == .delivered ? newestOn : nil
         self.hasShipment = facts.shippedAt != nil || trackingNumber != nil || newestStatus != nil
         self.summary = .init(state: state, status: newestStatus, reason: newestReason, lastEventOn: newestOn)
+    }
+
+    /// The day of an event's time in the store's zone; without an offset the carrier's own wall-clock date is the
+    /// best there is (it is never read as UTC).
+    static func day(_ time: EventTime?, _ calendar: BusinessCalendar) -> CalendarDay? {
+        guard let time else { return nil }
+        if let instant = time.instant { return calendar.day(of: instant) }
+        return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch)
+    }
+
+    /// The facts of `result` as of `now`: events after "now" are ignored (so `--as-of` replays the past); the
+    /// newest remaining event, and the oldest acceptance on or after the order day (an earlier one belongs to an
+    /// earlier use of the number).
+    static func facts(
+        of result: TrackingResult, orderedAt: Date, now: Date, today: CalendarDay, calendar: BusinessCalendar
+    ) -> TrackingFacts {
+        func isAfterNow(_ time: EventTime?) -> Bool {
+            // An undated row (the carrier printed none) is placed by the carrier's order, never in the future.
+            guard let time else { return false }
+            if let instant = time.instant { return instant > now }
+            return CalendarDay(daysSinceEpoch: time.local.daysSinceEpoch) > today
+        }
+        let events = result.events
+        var first = 0
+        while first < events.count, isAfterNow(events[first].time) { first += 1 }
+        var facts = TrackingFacts(trackingNumber: result.trackingNumber, newestStatus: nil)
+        if first < events.count {
+            facts.newestStatus = events[first].status
+            facts.newestReason = events[first].reason
+            facts.newestTime = events[first].time
+        }
+        let orderedOn = calendar.day(of: orderedAt)
+        var index = events.count - 1
+        while index >= first {
+            if CarrierView.isAcceptance(events[index].status), let eventDay = day(events[index].time, calendar),
+                eventDay >= orderedOn
+            {
+                facts.firstHandover = events[index].time
+                break
+            }
+            index -= 1
+        }
+        return facts
     }
 }

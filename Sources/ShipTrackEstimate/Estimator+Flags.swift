@@ -18,9 +18,13 @@ extension Estimator {
         let calendar = policy.calendar
         let today = estimate.today
         let delivered = estimate.isDelivered
+        // A parcel with a tracking number no carrier has answered for yet (never checked, or every check failed)
+        // may well be delivered: nothing that depends on its status is concluded (late, refund, stalled,
+        // exception). The nightly run reports it as not checked instead.
+        let statusKnown = estimate.tracking.state != .notFetched
 
         // late: not delivered and today is after the latest promised day.
-        if !delivered, let promised = estimate.promised, today > promised.latest {
+        if statusKnown, !delivered, let promised = estimate.promised, today > promised.latest {
             flags.append(
                 DeliveryFlag(
                     .late(
@@ -79,7 +83,7 @@ extension Estimator {
         // unless the carrier's reason is one the policy refuses (the exception flag says so).
         let guarantee = estimate.guarantee
         let excluded = carrier.newestReason.map(policy.refund.excludedReasons.contains) ?? false
-        if !delivered, !excluded, guarantee.refundWindow.contains(today) {
+        if statusKnown, !delivered, !excluded, guarantee.refundWindow.contains(today) {
             flags.append(
                 DeliveryFlag(
                     .refundEligible(
