@@ -10,8 +10,24 @@ public struct RunRecord: Sendable, Hashable {
     public let inputPath: String
     /// Whether this run continues one that was interrupted (killed, crashed) on the same input.
     public let resumed: Bool
+    /// How it ended; `nil` while running.
+    public let ended: RunEnding?
     /// The summary JSON written when the run finished.
     public let summaryJSON: String?
+    /// The folder of the run's reports.
+    public let reportFolder: String?
+}
+
+/// How a run ended, as stored in `runs.ended_as`.
+public enum RunEnding: String, Sendable, Hashable, Codable {
+    /// It ran to the end and wrote its reports.
+    case finished
+    /// It was interrupted and another run (on another file or "now") took over: never reported.
+    case abandoned
+    /// Its order file was refused (most rows rejected): reports written beside the others, `latest` left alone.
+    case refused
+    /// A `--dry-run`: planned, nothing fetched.
+    case planned
 }
 
 extension BatchStore {
@@ -34,50 +50,90 @@ extension BatchStore {
                     return RunRecord(
                         id: id, startedAt: Date(timeIntervalSince1970: row["started_at"]), finishedAt: nil,
                         asOf: Date(timeIntervalSince1970: row["as_of"]), inputPath: inputPath, resumed: true,
-                        summaryJSON: nil)
+                        ended: nil, summaryJSON: nil, reportFolder: nil)
                 }
                 try db.execute(
-                    sql: "UPDATE runs SET state = 'finished', finished_at = ?, summary_json = ? WHERE id = ?",
-                    arguments: [now.timeIntervalSince1970, #"{"abandoned":true}"#, id])
+                    sql: "UPDATE runs SET state = 'finished', ended_as = ?, finished_at = ? WHERE id = ?",
+                    arguments: [RunEnding.abandoned.rawValue, now.timeIntervalSince1970, id])
             }
             try db.execute(
                 sql: "INSERT INTO runs (started_at, as_of, input_path, input_identity, state) VALUES (?, ?, ?, ?, 'running')",
                 arguments: [now.timeIntervalSince1970, asOf.timeIntervalSince1970, inputPath, inputIdentity])
             return RunRecord(
                 id: db.lastInsertedRowID, startedAt: now, finishedAt: nil, asOf: asOf, inputPath: inputPath,
-                resumed: false, summaryJSON: nil)
+                resumed: false, ended: nil, summaryJSON: nil, reportFolder: nil)
         }
     }
 
-    /// Marks the run finished with its summary.
-    public func finishRun(_ id: Int64, summaryJSON: String, at time: Date) throws(BatchStoreError) {
+    /// Marks the run ended, with its summary, its report folder and its flags per kind (for the history chart).
+    public func finishRun(
+        _ id: Int64, ended: RunEnding, summaryJSON: String, reportFolder: String?, flagCounts: [String: Int], at time: Date
+    ) throws(BatchStoreError) {
         try write("finish run \(id)") { db in
             try db.execute(
-                sql: "UPDATE runs SET state = 'finished', finished_at = ?, summary_json = ? WHERE id = ?",
-                arguments: [time.timeIntervalSince1970, summaryJSON, id])
+                sql: """
+                    UPDATE runs SET state = 'finished', ended_as = ?, finished_at = ?, summary_json = ?, report_folder = ?
+                    WHERE id = ?
+                    """,
+                arguments: [ended.rawValue, time.timeIntervalSince1970, summaryJSON, reportFolder, id])
+            try db.execute(sql: "DELETE FROM run_flags WHERE run_id = ?", arguments: [id])
+            let insert = try db.cachedStatement(sql: "INSERT INTO run_flags (run_id, flag, count) VALUES (?, ?, ?)")
+            for (flag, count) in flagCounts { try insert.execute(arguments: [id, flag, count]) }
         }
     }
 
-    /// The newest finished run (or the run with `id`), for `shiptrack report`.
+    /// The newest finished run (or the finished run with `id`), for `shiptrack report`.
     public func finishedRun(id: Int64? = nil) throws(BatchStoreError) -> RunRecord? {
         try read("read runs") { db in
-            let row: Row?
-            if let id {
-                row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM runs WHERE id = ? AND state = 'finished' AND summary_json NOT LIKE '%\"abandoned\"%'",
-                    arguments: [id])
-            } else {
-                row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT * FROM runs WHERE state = 'finished' AND summary_json NOT LIKE '%\"abandoned\"%' ORDER BY id DESC LIMIT 1")
-            }
-            return row.map { row in
-                RunRecord(
-                    id: row["id"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
-                    finishedAt: (row["finished_at"] as Double?).map { Date(timeIntervalSince1970: $0) },
-                    asOf: Date(timeIntervalSince1970: row["as_of"]), inputPath: row["input_path"], resumed: false,
-                    summaryJSON: row["summary_json"])
-            }
+            let row: Row? =
+                if let id {
+                    try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ? AND ended_as = 'finished'", arguments: [id])
+                } else {
+                    try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE ended_as = 'finished' ORDER BY id DESC LIMIT 1")
+                }
+            return row.map(Self.runRecord)
         }
+    }
+
+    /// The finished run before `run`, if any: its "now" says what "since the last run" means.
+    func previousFinishedRun(before run: Int64) throws(BatchStoreError) -> RunRecord? {
+        try read("read runs") { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM runs WHERE id < ? AND ended_as = 'finished' ORDER BY id DESC LIMIT 1", arguments: [run]
+            ).map(Self.runRecord)
+        }
+    }
+
+    /// Flags per finished run, oldest first, for the last `limit` runs (the report's history chart).
+    public func flagHistory(limit: Int) throws(BatchStoreError) -> [(asOf: Date, counts: [String: Int])] {
+        try read("read the flag history") { db in
+            let runs = try Row.fetchAll(
+                db, sql: "SELECT id, as_of FROM runs WHERE ended_as = 'finished' ORDER BY id DESC LIMIT ?", arguments: [limit])
+            var history: [(asOf: Date, counts: [String: Int])] = []
+            for run in runs.reversed() {
+                var counts: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT flag, count FROM run_flags WHERE run_id = ?", arguments: [run["id"] as Int64]) {
+                    counts[row["flag"]] = row["count"]
+                }
+                history.append((Date(timeIntervalSince1970: run["as_of"]), counts))
+            }
+            return history
+        }
+    }
+
+    /// Report folders of finished runs, newest first.
+    func reportFolders() throws(BatchStoreError) -> [String] {
+        try read("read runs") { db in
+            try String.fetchAll(db, sql: "SELECT report_folder FROM runs WHERE report_folder IS NOT NULL ORDER BY id DESC")
+        }
+    }
+
+    static func runRecord(_ row: Row) -> RunRecord {
+        RunRecord(
+            id: row["id"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
+            finishedAt: (row["finished_at"] as Double?).map { Date(timeIntervalSince1970: $0) },
+            asOf: Date(timeIntervalSince1970: row["as_of"]), inputPath: row["input_path"], resumed: false,
+            ended: (row["ended_as"] as String?).flatMap(RunEnding.init(rawValue:)), summaryJSON: row["summary_json"],
+            reportFolder: row["report_folder"])
     }
 }
