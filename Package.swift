@@ -76,7 +76,7 @@ let package = Package(
             name: "ShipTrackBatch",
             dependencies: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
-                "ShipTrackInput",
+                "ShipTrackInput", "ShipTrackReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -107,7 +107,7 @@ let package = Package(
             name: "shiptrack",
             dependencies: [
                 "ShipTrackModel", "ShipTrackNumbers", "ShipTrackCarriers", "ShipTrackEstimate", "ShipTrackHTTP",
-                "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration",
+                "ShipTrackInput", "ShipTrackBatch", "ShipTrackConfiguration", "ShipTrackReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

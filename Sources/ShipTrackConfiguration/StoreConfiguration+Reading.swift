@@ -90,11 +90,12 @@ extension StoreConfiguration {
             configuration.orders.dateOrder = try reader.choice(orders["date_order"], at: "orders.date_order", among: ["mdy", "dmy"])
         }
         if let reports = try reader.optionalObject(root["reports"], at: "reports") {
-            try reader.only(reports, at: "reports", allowed: ["folder", "keep_days", "templates", "csv_rows"])
+            try reader.only(reports, at: "reports", allowed: ["folder", "keep_days", "templates", "csv_rows", "group_readable"])
             configuration.reports.folder = try reader.string(reports["folder"], at: "reports.folder")
             configuration.reports.keepDays = try reader.integer(reports["keep_days"], at: "reports.keep_days", range: 1...3_650)
             configuration.reports.templates = try reader.string(reports["templates"], at: "reports.templates")
             configuration.reports.csvRows = try reader.choice(reports["csv_rows"], at: "reports.csv_rows", among: ["order", "flag"])
+            configuration.reports.groupReadable = try reader.boolean(reports["group_readable"], at: "reports.group_readable")
         }
         return configuration
     }
@@ -141,6 +142,16 @@ struct KeyReader {
             throw ConfigurationError(file: file, key: key, message: "must be one of \(choices.joined(separator: ", "))")
         }
         return text
+    }
+
+    func boolean(_ value: Any?, at key: String) throws(ConfigurationError) -> Bool? {
+        guard let value, !(value is NSNull) else { return nil }
+        // JSON's true and false only: 1 and "yes" are mistakes worth naming.
+        // Foundation bridges both to NSNumber; JSON booleans come back as its boolean subclass.
+        guard String(describing: type(of: value)).contains("Boolean"), let flag = value as? Bool else {
+            throw ConfigurationError(file: file, key: key, message: "must be true or false")
+        }
+        return flag
     }
 
     func integer(_ value: Any?, at key: String, range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {

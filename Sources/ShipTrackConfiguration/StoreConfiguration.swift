@@ -74,6 +74,8 @@ public struct StoreConfiguration: Sendable {
         public var templates: String?
         /// `order` (one row per order) or `flag` (one row per flag) in flagged.csv.
         public var csvRows: String?
+        /// Whether the store's group may read the reports and the database (default: the owner only).
+        public var groupReadable: Bool?
 
         public init() {}
     }

@@ -15,7 +15,8 @@ struct ShipTrackCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LookupCommand.self, IdentifyCommand.self, CarriersCommand.self, ParsePageCommand.self,
-            EstimateCommand.self, RunCommand.self, ReportCommand.self, SourcesCommand.self,
+            EstimateCommand.self, RunCommand.self, ReportCommand.self, ShowCommand.self, AckCommand.self, SourcesCommand.self,
+            ConfigCommand.self,
         ]
     )
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ShipTrackCarriers
+import ShipTrackEstimate
 import ShipTrackHTTP
 import ShipTrackModel
 
@@ -11,73 +12,85 @@ extension NightlyRun {
         var retries = 0
         var connectionsOpened = 0
         var seconds = 0.0
+        /// Per source: requests, numbers asked, registrations, tokens.
+        var sources: [SourceID: SourceClient.Statistics] = [:]
+        var plan: NightPlan?
+        /// Whether the deadline stopped the run before every due shipment was asked.
+        var stoppedAtDeadline = false
+
+        /// The summary's side of it.
+        var counts: RunSummary.FetchCounts {
+            RunSummary.FetchCounts(
+                requests: requests, retries: retries, connectionsOpened: connectionsOpened,
+                shipmentsPerSecond: seconds > 0 ? Double(checked) / seconds : 0,
+                sources: Dictionary(uniqueKeysWithValues: sources.map { id, statistics in
+                    (id.rawValue, RunSummary.SourceCounts(
+                        trackingRequests: statistics.trackingRequests, numbersAsked: statistics.numbersAsked,
+                        registrationRequests: statistics.registrationRequests,
+                        numbersRegistered: statistics.numbersRegistered, tokenRequests: statistics.tokenRequests))
+                }))
+        }
     }
 
     /// Fetches every due shipment through the one libcurl multi handle, keeping a bounded window of shipments in
-    /// flight (memory stays flat however large the batch), and commits results in batches.
-    func fetchDue(store: BatchStore, run: Int64, asOf: Date, clockStart: ContinuousClock.Instant)
-        async throws(NightlyRunError) -> FetchTotals
-    {
+    /// flight (memory stays flat however large the batch); results go to a writer that commits them in groups, so
+    /// transfers never wait for SQLite.
+    func fetchDue(
+        store: BatchStore, run: Int64, asOf: Date, clockStart: ContinuousClock.Instant, client: HTTPClient,
+        sources: SourceSet, dryRun: Bool
+    ) async throws(NightlyRunError) -> FetchTotals {
         let policy = configuration.fetchPolicy
-        var httpConfiguration = HTTPClient.Configuration()
-        httpConfiguration.totalTimeout = configuration.requestTimeout
-        httpConfiguration.connectTimeout = min(configuration.requestTimeout, .seconds(10))
-        var setup = configuration.sources
-        setup.ledger = store
-        let engines = Array(configuration.registry.sources.values)
-        let totalConcurrency = engines.map { SourceSet.laneConcurrency(for: $0, configuration: setup) }.reduce(0, +)
-        // Numbers that can be in flight at once: every lane full of full batches.
-        let numbersInFlight = engines.map { SourceSet.laneConcurrency(for: $0, configuration: setup) * max(1, $0.batchSize) }
-            .reduce(0, +)
-        // The lanes enforce each source's limit; libcurl's per-host cap only has to let them all through, since
-        // sources can share a host (the simulator, a proxy).
-        httpConfiguration.maxConnectionsPerHost = max(1, totalConcurrency)
-        httpConfiguration.maxTotalConnections = max(16, totalConcurrency)
-        let client: HTTPClient
-        do { client = try HTTPClient(configuration: httpConfiguration, logger: configuration.logger) } catch {
-            throw .database(BatchStoreError(path: configuration.databasePath, operation: "start the HTTP client", underlying: error))
-        }
-        defer { client.shutdown() }
-
         let deadline = configuration.deadline.map { clockStart + $0 }
-        let sources: SourceSet
-        do {
-            sources = try SourceSet(registry: configuration.registry, configuration: setup, fetcher: client, logger: configuration.logger)
-        } catch {
-            throw .sources(error)
+        var totals = FetchTotals()
+
+        // A night short of quota checks the most urgent first; the plan is made before anything is spent.
+        let rows: [PlanningRow]
+        do { rows = try store.dueForPlanning(run: run, refreshAll: configuration.refreshAll) } catch { throw .database(error) }
+        let hours = configuration.deadline.map { Double($0.components.seconds) / 3_600 }
+        let plan = await NightPlanner(
+            sources: sources, unitsPerNight: configuration.unitsPerNight, hours: hours, asOf: asOf,
+            logger: configuration.logger
+        ).plan(rows)
+        totals.plan = plan
+        if dryRun { return totals }
+        if !plan.leftOut.isEmpty {
+            let orderedAt = Dictionary(rows.map { ($0.shipment.id, $0.shipment.orderedAt) }, uniquingKeysWith: { first, _ in first })
+            let left = plan.leftOut.map { id, sentence in
+                CheckRecord(
+                    shipmentID: id, orderedAt: orderedAt[id] ?? asOf, outcome: .notChecked, result: nil, partial: false,
+                    failureKind: "quota", detail: sentence, attempts: 0, source: nil, at: asOf)
+            }
+            do {
+                for chunk in stride(from: 0, to: left.count, by: 1_000) {
+                    try await store.record(Array(left[chunk..<min(chunk + 1_000, left.count)]), run: run, policy: configuration.policy)
+                }
+            } catch { throw .database(error) }
         }
+
         let checker = ShipmentChecker(
-            tracker: Tracker(sources: sources, logger: configuration.logger),
-            policy: policy, deadline: deadline, now: asOf, logger: configuration.logger)
+            tracker: Tracker(sources: sources, logger: configuration.logger), policy: policy, deadline: deadline,
+            longestPause: configuration.sources.longestPause, now: asOf,
+            logger: configuration.logger)
         // Enough shipments in flight to keep every source's lane full of full batches, with slack for retries.
+        let numbersInFlight = sources.clients.values.map { $0.laneConcurrency * max(1, $0.engine.batchSize) }.reduce(0, +)
         let window = max(8, min(8_192, numbersInFlight * 2))
         let progress = ProgressLine(label: "checking", enabled: configuration.showProgress)
         let due = configuration.showProgress ? (try? store.dueCount(run: run, refreshAll: configuration.refreshAll)) : nil
         let started = ContinuousClock.now
-        var totals = FetchTotals()
+        let writer = GroupWriter(store: store, run: run, policy: configuration.policy, progress: progress, total: due)
 
         let outcome: Result<FetchTotals, BatchStoreError> = await withTaskGroup(of: CheckRecord.self) { group in
             var cursor: Int64 = 0
             var queued: [DueShipment] = []
             var inFlight = 0
             var exhausted = false
-            var pending: [CheckRecord] = []
-            var lastCommit = ContinuousClock.now
-
-            func commit() throws(BatchStoreError) {
-                try store.record(pending, run: run)
-                progress.advance(by: pending.count, total: due)
-                pending.removeAll(keepingCapacity: true)
-                lastCommit = .now
-            }
-
+            var counted = totals
             do throws(BatchStoreError) {
                 while true {
                     let pastDeadline = deadline.map { ContinuousClock.now >= $0 } ?? false
                     while inFlight < window, !exhausted, !pastDeadline {
                         if queued.isEmpty {
-                            queued = try store.dueShipments(
-                                run: run, after: cursor, limit: 512, refreshAll: configuration.refreshAll)
+                            queued = try store.dueShipments(run: run, after: cursor, limit: 512, refreshAll: configuration.refreshAll)
                             guard let last = queued.last else {
                                 exhausted = true
                                 break
@@ -96,27 +109,28 @@ extension NightlyRun {
                     }
                     guard inFlight > 0, let record = await group.next() else { break }
                     inFlight -= 1
-                    totals.checked += 1
-                    totals.requests += record.attempts
-                    totals.retries += max(0, record.attempts - 1)
-                    pending.append(record)
-                    if pending.count >= 256 || ContinuousClock.now - lastCommit > .seconds(1) { try commit() }
+                    counted.checked += 1
+                    counted.retries += max(0, record.attempts - 1)
+                    try await writer.add(record)
                 }
-                try commit()
+                try await writer.finish()
                 // Whatever the deadline kept us from starting is reported, never silently dropped.
                 if let deadline, ContinuousClock.now >= deadline {
+                    counted.stoppedAtDeadline = true
                     while true {
                         let rest = try store.dueShipments(run: run, after: 0, limit: 1_000, refreshAll: configuration.refreshAll)
                         if rest.isEmpty { break }
-                        try store.record(
+                        try await store.record(
                             rest.map {
                                 CheckRecord(
-                                    shipmentID: $0.id, outcome: .notChecked(detail: "run deadline passed before it was tried"),
-                                    attempts: 0)
-                            }, run: run)
+                                    shipmentID: $0.id, orderedAt: $0.orderedAt, outcome: .notChecked, result: nil,
+                                    partial: false, failureKind: "deadline",
+                                    detail: "the run's deadline passed before it was checked", attempts: 0, source: nil,
+                                    at: asOf)
+                            }, run: run, policy: configuration.policy)
                     }
                 }
-                return .success(totals)
+                return .success(counted)
             } catch {
                 group.cancelAll()
                 return .failure(error)
@@ -125,11 +139,72 @@ extension NightlyRun {
         progress.finish()
         switch outcome {
         case .success(var totals):
-            totals.connectionsOpened = client.statistics.connectionsOpened
+            let statistics = client.statistics
+            totals.connectionsOpened = statistics.connectionsOpened
+            // Every request that left, second legs, tokens, registrations and redirects included.
+            totals.requests = statistics.transfersStarted
             totals.seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1_000
+            for (id, source) in sources.clients { totals.sources[id] = source.statistics }
             return totals
         case .failure(let error):
             throw .database(error)
         }
+    }
+}
+
+/// Commits check records in groups (a transaction per 256 shipments, or per second) on GRDB's own writer, one group
+/// at a time: the fetch loop hands records over and goes on while a group commits; it waits only when a second group
+/// is ready before the first is stored (so memory stays flat). A run killed mid-group loses only that group's
+/// uncommitted checks, which the resumed run fetches again.
+final class GroupWriter: @unchecked Sendable {
+    // Used from the fetch loop's task only, so no lock: `pending` and `inFlight` are that task's own state.
+    private let store: BatchStore
+    private let run: Int64
+    private let policy: StorePolicy
+    private let progress: ProgressLine
+    private let total: Int?
+    private var pending: [CheckRecord] = []
+    private var lastCommit = ContinuousClock.now
+    private var inFlight: Task<Void, any Error>?
+    static let groupSize = 256
+
+    init(store: BatchStore, run: Int64, policy: StorePolicy, progress: ProgressLine, total: Int?) {
+        self.store = store
+        self.run = run
+        self.policy = policy
+        self.progress = progress
+        self.total = total
+    }
+
+    func add(_ record: CheckRecord) async throws(BatchStoreError) {
+        pending.append(record)
+        if pending.count >= Self.groupSize || ContinuousClock.now - lastCommit > .seconds(1) { try await commit() }
+    }
+
+    /// Waits for the group being stored, then starts storing the pending one.
+    private func commit() async throws(BatchStoreError) {
+        try await wait()
+        let group = pending
+        pending.removeAll(keepingCapacity: true)
+        lastCommit = .now
+        let store = store, run = run, policy = policy, progress = progress, total = total
+        inFlight = Task {
+            try await store.record(group, run: run, policy: policy)
+            progress.advance(by: group.count, total: total)
+        }
+    }
+
+    private func wait() async throws(BatchStoreError) {
+        guard let task = inFlight else { return }
+        inFlight = nil
+        do { try await task.value } catch let error as BatchStoreError { throw error } catch {
+            throw BatchStoreError(path: store.path, operation: "record results", underlying: error)
+        }
+    }
+
+    /// Commits what is left and waits for every group.
+    func finish() async throws(BatchStoreError) {
+        if !pending.isEmpty { try await commit() }
+        try await wait()
     }
 }

@@ -10,7 +10,16 @@ extension NightlyRun {
     struct ImportTotals {
         var rowsRead = 0
         var rowsRejected = 0
-        var rejected: [String] = []
+        /// The first rejected rows, structured (file, line, field, reason).
+        var rejected: [RejectedOrderRow] = []
+        /// What the reader noticed about the file (a `;` separator read as such, stray quotes, line items).
+        var hints: [String] = []
+        /// Line-item rows of shop exports, skipped as such.
+        var lineItemRows = 0
+
+        /// Whether most rows were rejected: the file is probably not what the store meant to give (re-saved by a
+        /// spreadsheet with other separators or date formats), so it must not replace last night's reports.
+        var mostRowsRejected: Bool { rowsRejected > 0 && rowsRejected * 2 > rowsRead }
     }
 
     /// How many rejected rows the summary lists in full (the count is always complete; the log has every one).
@@ -29,11 +38,12 @@ extension NightlyRun {
         let identifier = configuration.registry.identifier
         let logger = configuration.logger
 
-        func reject(_ message: String) {
+        func reject(_ row: RejectedOrderRow) {
             totals.rowsRejected += 1
-            logger.warning("skipped row: \(message)")
-            if totals.rejected.count < Self.rejectedRowsListed { totals.rejected.append(message) }
+            logger.warning("skipped row: \(row)")
+            if totals.rejected.count < Self.rejectedRowsListed { totals.rejected.append(row) }
         }
+        let file = configuration.inputPath
 
         while true {
             let record: InputRecord?
@@ -42,15 +52,19 @@ extension NightlyRun {
             totals.rowsRead += 1
             switch record {
             case .rejected(let error):
-                reject(error.description)
+                reject(RejectedOrderRow(file: error.file, line: error.line, field: error.field, reason: error.description))
             case .row(let row):
                 if row.orderedAt > asOf {
-                    reject("\(configuration.inputPath):\(row.line): ordered_at: \"\(ISO8601DateFormatter().string(from: row.orderedAt))\" is after the run's time (\(ISO8601DateFormatter().string(from: asOf)))")
+                    reject(RejectedOrderRow(
+                        file: file, line: row.line, field: "ordered_at",
+                        reason: "\(file):\(row.line): ordered_at: \"\(ISO8601DateFormatter().string(from: row.orderedAt))\" is after the run's time (\(ISO8601DateFormatter().string(from: asOf)))"))
                     continue
                 }
                 let (found, problems) = shipments(of: row, identifier: identifier)
                 batch += found
-                for message in problems { reject("\(configuration.inputPath):\(row.line): \(message)") }
+                for message in problems {
+                    reject(RejectedOrderRow(file: file, line: row.line, field: message.field, reason: "\(file):\(row.line): \(message)"))
+                }
             }
             if batch.count >= 1_000 {
                 do { try store.importShipments(batch, run: run) } catch { throw .database(error) }
@@ -58,6 +72,10 @@ extension NightlyRun {
             }
         }
         do { try store.importShipments(batch, run: run) } catch { throw .database(error) }
+        let statistics = reader.statistics
+        totals.hints = statistics.hints.map(\.description)
+        totals.lineItemRows = statistics.lineItemRowsSkipped
+        for hint in totals.hints { logger.notice("\(file): \(hint)") }
         return totals
     }
 
@@ -71,11 +89,11 @@ extension NightlyRun {
         let named = row.carrier.map { CarrierID($0) }
         if let named, configuration.registry.carriers[named] == nil {
             let known = configuration.registry.carrierIDs.map(\.rawValue).joined(separator: ", ")
-            return ([], [RowMessage("carrier: \"\(row.carrier ?? "")\" is not a known carrier (\(known))")])
+            return ([], [RowMessage(field: "carrier", "\"\(row.carrier ?? "")\" is not a known carrier (\(known))")])
         }
         let numbers = row.trackingNumbers.isEmpty ? [""] : row.trackingNumbers
         var shipments: [ImportedShipment] = []
-        var problems: [String] = []
+        var problems: [(field: String, text: String)] = []
         for raw in numbers {
             var carrier = named
             var number = ""
@@ -84,17 +102,17 @@ extension NightlyRun {
                 number = identification.normalized
                 if let named {
                     guard identification.matches.contains(where: { $0.carrier == named }) else {
-                        problems.append("tracking_number: \"\(raw)\" is not a valid \(named) number (\(identification.explanation))")
+                        problems.append(("tracking_number", "\"\(raw)\" is not a valid \(named) number (\(identification.explanation))"))
                         continue
                     }
                 } else {
                     switch identification.verdict {
                     case .identified(let found, _): carrier = found
                     case .ambiguous:
-                        problems.append("carrier: \"\(raw)\" is \(identification.explanation)")
+                        problems.append(("carrier", "\"\(raw)\" is \(identification.explanation)"))
                         continue
                     default:
-                        problems.append("tracking_number: \"\(raw)\" is \(identification.explanation)")
+                        problems.append(("tracking_number", "\"\(raw)\" is \(identification.explanation)"))
                         continue
                     }
                 }
@@ -103,16 +121,34 @@ extension NightlyRun {
                 ImportedShipment(
                     orderID: row.orderID, trackingNumber: number, carrier: number.isEmpty ? nil : carrier,
                     destination: row.destination.alpha2, orderedAt: row.orderedAt, shippedAt: row.shippedAt,
-                    line: row.line))
+                    line: row.line, customerName: nil, customerEmail: nil))
         }
         // Say so when the row's other numbers still count, so a reader of the summary knows the order is tracked.
         let suffix = shipments.isEmpty ? "" : " (the row's other numbers are tracked)"
-        return (shipments, problems.map { RowMessage($0 + suffix) })
+        return (shipments, problems.map { RowMessage(field: $0.field, $0.text + suffix) })
     }
 }
 
-/// A row-level problem, already worded as `field: what is wrong`.
+/// A row-level problem: the field and what is wrong with it.
 struct RowMessage: Error, CustomStringConvertible {
-    let description: String
-    init(_ text: String) { description = text }
+    let field: String
+    let text: String
+    init(field: String, _ text: String) {
+        self.field = field
+        self.text = text
+    }
+
+    /// `field: what is wrong`.
+    var description: String { "\(field): \(text)" }
+}
+
+/// An order-file row the run did not take, for the summary and the morning report.
+public struct RejectedOrderRow: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var field: String?
+    /// The whole sentence, naming file, line and field.
+    public var reason: String
+
+    public var description: String { reason }
 }

@@ -1,4 +1,5 @@
 public import ShipTrackCarriers
+public import ShipTrackHTTP
 public import ShipTrackInput
 
 /// Why a run could not run at all (as opposed to shipments that could not be checked, which a summary reports).
@@ -11,6 +12,8 @@ public enum NightlyRunError: Error, CustomStringConvertible, Sendable {
     case database(BatchStoreError)
     /// A report file cannot be written.
     case report(ReportError)
+    /// libcurl could not be set up (a system problem, not a database one).
+    case http(HTTPClientError)
     /// The tracking sources are configured in a way that cannot work (a half-configured source).
     case sources(SourceSetupError)
 
@@ -21,6 +24,7 @@ public enum NightlyRunError: Error, CustomStringConvertible, Sendable {
         case .database(let error): "\(error)"
         case .report(let error): "\(error)"
         case .sources(let error): "\(error)"
+        case .http(let error): "cannot set up HTTP: \(error)"
         }
     }
 }

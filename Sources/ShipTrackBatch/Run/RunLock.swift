@@ -6,7 +6,11 @@ import Glibc
 import Darwin
 #endif
 
-/// One nightly run per database at a time: an exclusive `flock` on `<database>.lock`, held while the process lives.
+/// One nightly run per database at a time: an exclusive `flock` on `<database>.lock` beside the real database file,
+/// held while the process lives.
+///
+/// The lock file's path comes from the database's real path (its folder through `realpath`, the file through any
+/// symlinks), so two runs that name one database through a symlink, `..` or a relative path take the same lock.
 ///
 /// The kernel drops the lock when the process ends however it ends (`kill -9` included), so a crashed run never
 /// leaves a stale lock behind; the file keeps the holder's pid for the message a second run prints.
@@ -17,11 +21,13 @@ public final class RunLock: Sendable {
 
     /// Takes the lock or throws at once (never waits) naming the holder.
     public init(databasePath: String) throws(RunLockError) {
-        path = databasePath + ".lock"
         // The first run on a machine comes before the database's folder exists.
+        let folder = URL(fileURLWithPath: databasePath).deletingLastPathComponent()
         try? FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        path = Self.realPath(of: databasePath) + ".lock"
+        // O_NOFOLLOW: a symlink planted where the lock goes is refused rather than followed.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, errno: errno) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = RunLock.readHolder(descriptor)
@@ -33,6 +39,20 @@ public final class RunLock: Sendable {
         _ = ftruncate(descriptor, 0)
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         self.descriptor = descriptor
+    }
+
+    /// The database's real path: the file resolved through symlinks when it exists, else its real folder and name.
+    static func realPath(of path: String) -> String {
+        if let resolved = resolve(path) { return resolved }
+        let url = URL(fileURLWithPath: path)
+        let folder = resolve(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().path
+        return folder + "/" + url.lastPathComponent
+    }
+
+    private static func resolve(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     deinit {

@@ -17,6 +17,8 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         case cancelled
         case notRegistered
         case missingSecret
+        case sourcePaused
+        case sourceDown
         case other
     }
 
@@ -110,6 +112,15 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         .init(.other, outcome: .carrierError, number: number, carrier: carrier, source: source,
               detail: "the source reported an error: \(detail)")
     }
+    /// The source asked to wait (`Retry-After`) longer than this process waits: not asked, and why.
+    static func sourcePaused(_ number: String, carrier: String?, source: SourceID, detail: String) -> Self {
+        .init(.sourcePaused, outcome: .notChecked, number: number, carrier: carrier, source: source, detail: detail)
+    }
+    /// The source refused every connection lately: not asked again in this process.
+    static func sourceDown(_ number: String, carrier: String?, source: SourceID, detail: String) -> Self {
+        .init(.sourceDown, outcome: .notChecked, number: number, carrier: carrier, source: source, detail: detail)
+    }
+
     /// The source tracks only registered numbers and this one is not (any more): register it and ask again later.
     static func notRegistered(_ number: String, carrier: String, source: SourceID, detail: String) -> Self {
         .init(.notRegistered, outcome: .notYet, number: number, carrier: carrier, source: source, detail: detail)
@@ -139,7 +150,8 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         case .transport(let error): return error.isTransient
         case .httpStatus(let status): return status == 429 || (500...599).contains(status)
         case .emptyBody: return true
-        case .cancelled, .invalidNumber, .unknownCarrier, .notRegistered, .missingSecret, .tooLarge: return false
+        case .cancelled, .invalidNumber, .unknownCarrier, .notRegistered, .missingSecret, .tooLarge, .sourcePaused, .sourceDown:
+            return false
         case .other:
             switch outcome {
             case .carrierError, .rateLimited, .layoutNotRecognised, .fetchFailed: return true
@@ -180,6 +192,8 @@ public struct TrackingError: Error, Sendable, CustomStringConvertible {
         case .cancelled: return "cancelled"
         case .notRegistered: return "not_registered"
         case .missingSecret: return "missing_secret"
+        case .sourcePaused: return "source_paused"
+        case .sourceDown: return "source_down"
         case .invalidNumber: return "invalid_number"
         case .unknownCarrier: return "unknown_carrier"
         case .other: return outcome.rawValue

@@ -42,7 +42,13 @@ public final class SourceClient: Sendable {
         let numbersAsked = Atomic<Int>(0)
         let registrationRequests = Atomic<Int>(0)
         let numbersRegistered = Atomic<Int>(0)
+        /// Connections refused (or unreachable) in a row, with no answer since.
+        let refusalsInARow = Atomic<Int>(0)
     }
+
+    /// After this many connections refused in a row, the source is not asked again in this process: a source that is
+    /// down would otherwise cost every shipment its full timeouts and retries.
+    static let refusalsBeforeGivingUp = 8
 
     /// How long a partial batch waits for more numbers before it leaves.
     static let linger: Duration = .milliseconds(15)
@@ -108,6 +114,22 @@ public final class SourceClient: Sendable {
 
     /// Until when the source asked to wait, if it still does.
     public var pausedUntil: Date? { lane.pausedUntil }
+
+    /// Requests in flight at once, as configured.
+    public var laneConcurrency: Int { lane.limits.concurrency }
+
+    /// Calls allowed per rolling hour, as configured (the source's own limit or the store's), if limited.
+    public var callsPerHour: Int? { lane.limits.callsPerHour }
+
+    /// Whether the source must be told about a number before it tracks it, and what that costs in quota units.
+    public var unitsPerRegistration: Int? { engine.registration?.unitsPerNumber }
+
+    /// Which of `numbers` the ledger says are registered with this source (all of them for a source without
+    /// registration).
+    public func registered(_ numbers: [String]) async -> Set<String> {
+        guard engine.registration != nil else { return Set(numbers) }
+        return await ledger?.registered(numbers, with: id) ?? []
+    }
 
     /// What the source says about `asked`: its events, or a failure saying exactly why it could not answer.
     ///
@@ -233,6 +255,12 @@ public final class SourceClient: Sendable {
         -> HTTPResponse
     {
         let first = items.first
+        let refusals = counters.refusalsInARow.load(ordering: .relaxed)
+        if refusals >= Self.refusalsBeforeGivingUp {
+            throw TrackingError.sourceDown(
+                first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
+                detail: "\(engine.definition.name) refused every connection (\(refusals) in a row): not asked again in this run")
+        }
         let values = TemplateValues(
             items: items.map { ($0.number, engine.code(for: $0.carrier)) }, token: token, secrets: secrets, sourceID: id)
         let request: HTTPRequest
@@ -243,11 +271,12 @@ public final class SourceClient: Sendable {
         do {
             response = try await lane.run { try await fetcher.fetch(request) }
         } catch let error as HTTPClientError {
+            if error.isConnectFailure { counters.refusalsInARow.add(1, ordering: .relaxed) }
             throw TrackingError.transport(first?.number ?? "", carrier: first?.carrier.rawValue ?? "", source: id, error: error)
         } catch let paused as SourcePaused {
-            throw TrackingError.outcome(
-                .notChecked, first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
-                detail: "\(engine.definition.name) asked to wait until \(Self.format(paused.until)), longer than this run waits")
+            throw TrackingError.sourcePaused(
+                first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
+                detail: "not checked: \(engine.definition.name) asked to wait until \(Self.format(paused.until)), longer than this run waits")
         } catch is CancellationError {
             throw TrackingError.cancelled(first?.number ?? "", carrier: first?.carrier.rawValue ?? "", source: id)
         } catch {
@@ -255,6 +284,7 @@ public final class SourceClient: Sendable {
                 first?.number ?? "", carrier: first?.carrier.rawValue ?? "", source: id,
                 detail: "\(Redaction.redact(request.displayURL, values: secrets.allValues)): \(error)")
         }
+        counters.refusalsInARow.store(0, ordering: .relaxed)
         if [429, 503].contains(response.statusCode), let wait = response.retryAfter(now: Date()) { lane.pause(for: wait) }
         return response
     }

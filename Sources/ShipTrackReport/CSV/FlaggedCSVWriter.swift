@@ -2,6 +2,14 @@ import Foundation
 import ShipTrackEstimate
 import ShipTrackModel
 
+/// One row per order or per flag in `flagged.csv`.
+public enum FlaggedCSVLayout: Sendable, Hashable {
+    /// One row per order with at least one raised flag; lists of parcels are `; `-separated in parcel order.
+    case orderRows
+    /// One row per raised flag: the columns `flagged.csv` always had, then the new ones.
+    case flagRows
+}
+
 /// Writes `flagged.csv` for spreadsheets: a UTF-8 byte order mark (so spreadsheet programs read UTF-8), a header,
 /// then one row per flagged order (``Layout/orderRows``) or one row per flag (``Layout/flagRows``: the batch's
 /// previous layout with the new columns after it). RFC 4180: quoted when needed, CRLF line ends; a cell starting
@@ -12,12 +20,7 @@ import ShipTrackModel
 /// `docs/morning-report.md`.
 public struct FlaggedCSVWriter<Sink: ReportSink> {
     /// One row per order or per flag.
-    public enum Layout: Sendable {
-        /// One row per order with at least one raised flag; lists of parcels are `; `-separated in parcel order.
-        case orderRows
-        /// One row per raised flag: the columns `flagged.csv` always had, then the new ones.
-        case flagRows
-    }
+    public typealias Layout = FlaggedCSVLayout
 
     private var out: ByteOutput<Sink>
     private let layout: Layout

@@ -88,6 +88,10 @@ public enum NotCheckedReason: Hashable, Sendable {
     case pageNotRecognised(String)
     /// The tracking source could not be used at all (see the run's ``SourceProblem``s).
     case sourceProblem(SourceProblem.Kind)
+    /// The night's quota plan left it for another night (the detail says when it will be reached).
+    case quota(String)
+    /// The source asked to wait longer than the run waits (the detail says until when).
+    case sourceAskedToWait(String)
 
     /// One line for people.
     public var sentence: String {
@@ -96,6 +100,8 @@ public enum NotCheckedReason: Hashable, Sendable {
         case .fetchFailed(let detail): "the carrier's page could not be fetched (\(detail))"
         case .pageNotRecognised(let detail): "the carrier's page was not recognised (\(detail))"
         case .sourceProblem(let kind): "the tracking source is \(SourceProblemText.adjective(kind))"
+        case .quota(let detail): detail
+        case .sourceAskedToWait(let detail): detail
         }
     }
 }

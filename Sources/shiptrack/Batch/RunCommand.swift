@@ -7,6 +7,7 @@ import ShipTrackConfiguration
 import ShipTrackEstimate
 import ShipTrackInput
 import ShipTrackModel
+import ShipTrackReport
 
 /// `shiptrack run ORDERS`: the nightly batch.
 struct RunCommand: AsyncParsableCommand {
@@ -14,11 +15,15 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Check every shipment of an order file, store the results and write the morning reports.",
         discussion: """
-            Exit statuses: 0 every shipment checked; 1 finished, but some shipments could not be checked (see the \
-            summary's failures); 2 input error (unreadable or malformed order file, invalid option value); \
-            3 database, lock file or report folder error; 4 another run holds this database's lock; 64 usage \
-            error. A run that is killed is resumed by the next run on the same file: nothing is lost or stored \
-            twice.
+            The reports go to a dated folder per run under the report folder; `latest` points at the newest \
+            complete one (report.html, flagged.csv, shipments.jsonl, summary.json).
+
+            Exit statuses: 0 every due shipment checked; 1 finished, but some shipments could not be checked \
+            (see the summary's "not checked"); 2 input error (unreadable order file, invalid option value) or the \
+            order file refused because most rows were rejected (last night's reports stay `latest`); 3 database, \
+            lock file, report folder or HTTP set-up error; 4 another run holds this database's lock; 7 the sources' \
+            credentials are set up wrong; 64 usage error. A run that is killed is resumed by the next run on the \
+            same file: nothing is lost or stored twice.
             """)
 
     @Argument(help: "The order file: CSV or JSON Lines (see docs/order-files.md).", completion: .file())
@@ -60,6 +65,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Never show the progress line (it only shows when stderr is a terminal).")
     var noProgress = false
 
+    @Flag(name: .long, help: "Import the orders and plan the night within the sources' quotas, then stop: nothing is asked, no report is written.")
+    var dryRun = false
+
+    @Option(name: .long, help: "flagged.csv with one row per order (order, the default) or one per flag (flag).")
+    var csvRows: String?
+
     @OptionGroup var time: TimeOptions
     @OptionGroup var tracking: TrackingOptions
     @OptionGroup var logging: LoggingOptions
@@ -72,6 +83,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--deadline \"\(deadline)\" is not a duration such as 90m, 2h or 3600s")
         }
         guard (1...20).contains(maxAttempts) else { throw ValidationError("--max-attempts must be between 1 and 20") }
+        if let csvRows, !["order", "flag"].contains(csvRows) { throw ValidationError("--csv-rows must be order or flag") }
     }
 
     func run() async throws {
@@ -90,40 +102,52 @@ struct RunCommand: AsyncParsableCommand {
         configuration.sources = try tracking.sourceConfiguration(registry: registry, configuration: store)
         configuration.sources.limits.merge(limits) { _, commandLine in commandLine }
         configuration.sources.allLimits = allLimits
+        let summary: RunSummary
         do {
-            let summary = try await NightlyRun(configuration: configuration).execute()
-            print(summary.humanText)
-            print("reports: \(configuration.reportDirectory)")
-            if summary.uncheckedCount > 0 { throw ExitCode(1) }
-        } catch let error as NightlyRunError {
+            summary = try await NightlyRun(configuration: configuration).execute()
+        } catch {
             printError("shiptrack: \(error)")
             switch error {
             case .locked(.held): throw ExitCode(4)
             case .locked(.cannotOpen): throw ExitCode(3)
             case .input: throw ExitCode(2)
-            case .database, .report: throw ExitCode(3)
-            case .sources: throw ExitCode(ExitStatus.unauthorized.rawValue)
+            case .database, .report, .http: throw ExitCode(3)
+            case .sources: throw ExitStatus.unauthorized.exitCode
             }
+        }
+        if logging.quiet {
+            // Cron mails whatever a job prints: nothing on a quiet night, a few lines when a person is needed.
+            if let text = summary.quietText { print(text) }
+        } else {
+            print(summary.humanText)
+            if let plan = summary.plan, dryRun || !plan.isComplete { print(plan.text) }
+            if let html = summary.reportHTML { print("report: \(html)") }
+        }
+        switch summary.ended {
+        case .refused: throw ExitCode(2)
+        case .finished where summary.uncheckedCount > 0: throw ExitCode(1)
+        default: break
         }
     }
 
     private func makeConfiguration(registry: CarrierRegistry, store: StoreConfiguration, logger: Logger) throws
         -> NightlyRunConfiguration
     {
-        let policyPath = self.policy ?? store.policy.map { StoreConfiguration.expandingTilde($0) }
-        let policy = try policyPath.map { try StorePolicy.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .builtIn
+        let files = StoreFiles(configuration: store)
+        let policy = try files.policy(option: self.policy)
         let parser = time.parser(policy: policy, configured: store.orders.dateOrder)
         var input = InputOptions(countries: .builtIn, timestamps: parser)
         input.format = (inputFormat ?? store.orders.format).flatMap(InputFormat.init(name:))
         // The configuration's columns, with the command line's on top.
-        var mapping = store.orders.columns
+        var mapping: [String: String]
+        do { mapping = try InputOptions.parseColumnMapping(store.orders.columns.map { "\($0.key)=\($0.value)" }) } catch {
+            throw ConfigurationError(file: store.file ?? "configuration", key: "orders.columns", message: "\(error)")
+        }
         for (canonical, header) in try InputOptions.parseColumnMapping(column) { mapping[canonical] = header }
         input.columnMapping = mapping
         var configuration = NightlyRunConfiguration(
             inputPath: orders, input: input,
-            databasePath: db ?? store.database.map { StoreConfiguration.expandingTilde($0) } ?? BatchStore.defaultPath,
-            reportDirectory: reportDir ?? store.reports.folder.map { StoreConfiguration.expandingTilde($0) }
-                ?? BatchStore.defaultReportDirectory,
+            databasePath: files.databasePath(option: db), reportDirectory: files.reportDirectory(option: reportDir),
             registry: registry, logger: logger)
         configuration.asOf = try parser.parse(optional: asOf, field: "--as-of")
         configuration.deadline = deadline.flatMap(Self.parseDuration)
@@ -131,6 +155,17 @@ struct RunCommand: AsyncParsableCommand {
         configuration.policy = policy
         configuration.requestTimeout = .milliseconds(Int(tracking.timeout * 1_000))
         configuration.showProgress = !noProgress && !logging.quiet
+        configuration.dryRun = dryRun
+        configuration.storeName = store.storeName ?? configuration.storeName
+        if let path = store.reports.templates {
+            configuration.templates = try MessageTemplates.load(contentsOf: URL(fileURLWithPath: StoreConfiguration.expandingTilde(path)))
+        }
+        configuration.csvRows = (csvRows ?? store.reports.csvRows) == "flag" ? .flagRows : .orderRows
+        if let days = store.reports.keepDays { configuration.keepReportDays = days }
+        configuration.groupReadable = store.reports.groupReadable ?? false
+        for (source, limits) in store.sources.limits {
+            if let night = limits.unitsPerNight { configuration.unitsPerNight[source] = night }
+        }
         var fetch = FetchPolicy()
         fetch.maxAttempts = maxAttempts
         configuration.fetchPolicy = fetch
