@@ -104,7 +104,10 @@ struct FlaggedCSVTests {
         let today = closes.adding(days: 3)
         let order = try ReportFixtures.order(
             id: "SO-OLD",
-            events: [ReportFixtures.event("离开【广州国际】", .inTransit, daysAfterOrder: Scenarios.daysAfterOrder(today) - 1)],
+            events: [
+                Scenarios.acceptance,
+                ReportFixtures.event("离开【广州国际】", .inTransit, daysAfterOrder: Scenarios.daysAfterOrder(today) - 1),
+            ],
             now: Scenarios.night(after: today))
         #expect(order.openFlags.map(\.kind) == [.late])
         let (_, records) = try Self.csv([order])

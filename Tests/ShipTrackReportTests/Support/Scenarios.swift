@@ -16,6 +16,10 @@ enum Scenarios {
 
     static func daysAfterOrder(_ day: CalendarDay) -> Double { Double(orderedOn.days(to: day)) }
 
+    /// The carrier's acceptance on the last processing day (Monday 2026-03-09): the hand-over the guarantee's clock
+    /// starts from, so the guarantee ends three days after the latest promised day, as the policy's numbers intend.
+    static let acceptance = ReportFixtures.event("【广州国际】已收寄", .inTransit, daysAfterOrder: 7)
+
     /// In transit yesterday, `daysLate` days past the promise.
     static func late(
         _ id: String, daysLate: Int, state: ReportFlag.State = .stillOpen, changes: [ReportChange] = [],
@@ -24,7 +28,7 @@ enum Scenarios {
         let today = promisedLatest.adding(days: daysLate)
         return try ReportFixtures.order(
             id: id, name: name,
-            events: [ReportFixtures.event("离开【广州国际】", .inTransit, daysAfterOrder: daysAfterOrder(today) - 1)],
+            events: [acceptance, ReportFixtures.event("离开【广州国际】", .inTransit, daysAfterOrder: daysAfterOrder(today) - 1)],
             now: night(after: today), state: { _ in state }, changes: changes)
     }
 
@@ -52,7 +56,7 @@ enum Scenarios {
         let guaranteeEnds = try late("probe", daysLate: 0).guarantee!.endsOn
         let today = guaranteeEnds.adding(days: 2)
         return try ReportFixtures.order(
-            id: id, events: [ReportFixtures.event("到达寄达地", .inTransit, daysAfterOrder: daysAfterOrder(today) - 1)],
+            id: id, events: [acceptance, ReportFixtures.event("到达寄达地", .inTransit, daysAfterOrder: daysAfterOrder(today) - 1)],
             now: night(after: today))
     }
 
@@ -60,7 +64,7 @@ enum Scenarios {
     static func deliveredAfterLate(_ id: String) throws -> ReportOrder {
         let today = promisedLatest.adding(days: 3)
         return try ReportFixtures.order(
-            id: id, events: [ReportFixtures.event("已妥投", .delivered, daysAfterOrder: daysAfterOrder(today) - 1)],
+            id: id, events: [acceptance, ReportFixtures.event("已妥投", .delivered, daysAfterOrder: daysAfterOrder(today) - 1)],
             now: night(after: today), cleared: [.late])
     }
 }
