@@ -197,15 +197,16 @@ struct Track17APITests {
             #expect(info[path: "latest_status", "sub_status"] as? String == "Delivered_Other")
             let usps = try #require(providers[0]["events"] as? [[String: Any]])
             let china = try #require(providers[1]["events"] as? [[String: Any]])
-            // The arrival in the US is in both: USPS with its offset, China Post in Beijing time without a zone.
+            // The arrival in the US is in both: USPS with its offset, China Post in the local time of the place,
+            // without a zone (China Post prints scans abroad as the destination's post sent them; issue 11.4).
             let uspsArrival = try #require(usps.first { $0["sub_status"] as? String == "InTransit_Arrival" })
             let chinaArrival = try #require(china.first { $0["sub_status"] as? String == "InTransit_Arrival" })
             #expect(chinaArrival["time_iso"] is NSNull && chinaArrival["time_utc"] is NSNull, "\(number)")
             #expect(chinaArrival[path: "time_raw", "timezone"] is NSNull)
-            let utc = try #require(uspsArrival["time_utc"] as? String)
-            let beijing = try #require(Self.beijing(utc: utc))
-            #expect(chinaArrival[path: "time_raw", "date"] as? String == beijing.date, "\(number)")
-            #expect(chinaArrival[path: "time_raw", "time"] as? String == beijing.time, "\(number)")
+            let iso = try #require(uspsArrival["time_iso"] as? String)
+            let local = (date: String(iso.prefix(10)), time: String(iso.dropFirst(11).prefix(8)))
+            #expect(chinaArrival[path: "time_raw", "date"] as? String == local.date, "\(number)")
+            #expect(chinaArrival[path: "time_raw", "time"] as? String == local.time, "\(number)")
             for events in [usps, china] {
                 let keys = events.compactMap { $0["time_utc"] as? String }
                 #expect(keys == keys.sorted(by: >), "\(number): newest first")
@@ -336,14 +337,4 @@ struct Track17APITests {
         #expect(info[path: "latest_status", "sub_status"] as? String == "InTransit_Rerouted")
     }
 
-    /// A UTC timestamp `YYYY-MM-DDTHH:MM:SSZ` as Beijing date and time.
-    static func beijing(utc: String) -> (date: String, time: String)? {
-        let formatter = ISO8601DateFormatter()
-        guard let date = formatter.date(from: utc) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3_600)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        return ("\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))", "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))")
-    }
 }

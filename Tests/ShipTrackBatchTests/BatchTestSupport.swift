@@ -32,10 +32,10 @@ final class BatchWorkspace: Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("shiptrack-batch-\(UUID().uuidString)")
         let fixtures = folder.appendingPathComponent("Fixtures")
         try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
-        for carrier in ["usps", "epacket", "ems"] {
+        // Every source's fixtures: the pages and the APIs' answers.
+        for folder in ["usps", "epacket", "usps-api", "ems-eub", "17track"] {
             try FileManager.default.copyItem(
-                at: Self.repository.appendingPathComponent("Fixtures/\(carrier)"),
-                to: fixtures.appendingPathComponent(carrier))
+                at: Self.repository.appendingPathComponent("Fixtures/\(folder)"), to: fixtures.appendingPathComponent(folder))
         }
         let routing = try JSONSerialization.jsonObject(
             with: Data(contentsOf: Self.repository.appendingPathComponent("Fixtures/simulator.json"))) as? [String: Any] ?? [:]
@@ -87,8 +87,9 @@ final class BatchWorkspace: Sendable {
         return configuration
     }
 
+    /// A file of the newest complete run's reports (`reports/latest/NAME`).
     func report(_ name: String) throws -> String {
-        try String(contentsOf: reportDirectory.appendingPathComponent(name), encoding: .utf8)
+        try String(contentsOf: reportDirectory.appendingPathComponent("latest").appendingPathComponent(name), encoding: .utf8)
     }
 
     /// `shipments.jsonl` as objects keyed by tracking number (or order id for unshipped parcels).

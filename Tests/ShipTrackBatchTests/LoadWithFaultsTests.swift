@@ -61,7 +61,7 @@ struct LoadWithFaultsTests {
         #expect(summary.fetching.retries > 100, "faults were injected and retried")
         #expect(simulator.statistics.randomFaultsInjected > 100)
 
-        let lines = try String(contentsOf: folder.appendingPathComponent("reports/shipments.jsonl"), encoding: .utf8)
+        let lines = try String(contentsOf: folder.appendingPathComponent("reports/latest/shipments.jsonl"), encoding: .utf8)
             .split(separator: "\n")
         #expect(lines.count == summary.input.shipments)
         let database = try DatabaseQueue(path: configuration.databasePath)

@@ -30,14 +30,32 @@ enum CommandRunner {
         return executable
     }
 
+    /// The configuration, state and cache folders of every command a test runs (one per test process).
+    static let isolatedHome = FileManager.default.temporaryDirectory.appendingPathComponent("shiptrack-command-tests-\(getpid())")
+
+    /// The simulator's test credentials for the APIs, as the environment gives them.
+    static let apiCredentials: [String: String] = [
+        "USPS_CLIENT_ID": "shiptrack-test-client", "USPS_CLIENT_SECRET": "shiptrack-test-secret",
+        "TRACK17_API_KEY": "shiptrack-test-17token", "EMS_EUB_TOKEN": "shiptrack-test-ems-token",
+    ]
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
-        merged.removeValue(forKey: "SHIPTRACK_BASE_URL")
-        merged.removeValue(forKey: "SHIPTRACK_CARRIERS")
+        // Nothing of the developer's own set-up reaches a test: no base URL, definitions, configuration, credentials,
+        // token cache or lookup database but the test's.
+        for name in [
+            "SHIPTRACK_BASE_URL", "SHIPTRACK_CARRIERS", "SHIPTRACK_SOURCES", "SHIPTRACK_CONFIG", "SHIPTRACK_CREDENTIALS",
+            "USPS_CLIENT_ID", "USPS_CLIENT_SECRET", "TRACK17_API_KEY", "EMS_EUB_TOKEN",
+        ] {
+            merged.removeValue(forKey: name)
+        }
+        for (name, folder) in ["XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state", "XDG_CACHE_HOME": "cache"] {
+            merged[name] = isolatedHome.appendingPathComponent(folder).path
+        }
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         // Cron runs the tool from anywhere: run it from a folder with nothing beside it.

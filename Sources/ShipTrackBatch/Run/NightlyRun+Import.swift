@@ -10,6 +10,8 @@ extension NightlyRun {
     struct ImportTotals {
         var rowsRead = 0
         var rowsRejected = 0
+        /// Rows that gave no shipment at all (a row whose other numbers are tracked is not lost).
+        var rowsLost = 0
         /// The first rejected rows, structured (file, line, field, reason).
         var rejected: [RejectedOrderRow] = []
         /// What the reader noticed about the file (a `;` separator read as such, stray quotes, line items).
@@ -19,7 +21,7 @@ extension NightlyRun {
 
         /// Whether most rows were rejected: the file is probably not what the store meant to give (re-saved by a
         /// spreadsheet with other separators or date formats), so it must not replace last night's reports.
-        var mostRowsRejected: Bool { rowsRejected > 0 && rowsRejected * 2 > rowsRead }
+        var mostRowsRejected: Bool { rowsLost > 0 && rowsLost * 2 > rowsRead }
     }
 
     /// How many rejected rows the summary lists in full (the count is always complete; the log has every one).
@@ -52,15 +54,18 @@ extension NightlyRun {
             totals.rowsRead += 1
             switch record {
             case .rejected(let error):
+                totals.rowsLost += 1
                 reject(RejectedOrderRow(file: error.file, line: error.line, field: error.field, reason: error.description))
             case .row(let row):
                 if row.orderedAt > asOf {
+                    totals.rowsLost += 1
                     reject(RejectedOrderRow(
                         file: file, line: row.line, field: "ordered_at",
                         reason: "\(file):\(row.line): ordered_at: \"\(ISO8601DateFormatter().string(from: row.orderedAt))\" is after the run's time (\(ISO8601DateFormatter().string(from: asOf)))"))
                     continue
                 }
                 let (found, problems) = shipments(of: row, identifier: identifier)
+                if found.isEmpty { totals.rowsLost += 1 }
                 batch += found
                 for message in problems {
                     reject(RejectedOrderRow(file: file, line: row.line, field: message.field, reason: "\(file):\(row.line): \(message)"))

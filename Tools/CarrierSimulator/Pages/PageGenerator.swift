@@ -2,8 +2,9 @@
 ///
 /// Carriers are recognised by the routing file's `id`: `usps`, `epacket` and `ems`. A page is generated when the
 /// number is that carrier's own (valid check digit), or, on `usps`, when it is an ePacket whose generated destination
-/// is the US (the second leg), or on `ems` (the EMS partner interface for EUB shippers, which answers for ePackets
-/// and EMS alike) for an ePacket. Any other number gets the carrier's unknown-number page, as without generation.
+/// is the US (the second leg), or on `epacket` (China Post's page, which tracks every China Post item) for an EMS
+/// number, or on `ems` (the EMS partner interface for EUB shippers, which answers for ePackets and EMS alike) for an
+/// ePacket. Any other number gets the carrier's unknown-number page, as without generation.
 struct PageGenerator: Sendable {
     let simulatedDate: CalendarDay
 
@@ -13,7 +14,7 @@ struct PageGenerator: Sendable {
             let plan = ParcelPlan(number: GeneratedCarrier.normalize(number), simulatedDate: self.simulatedDate)
         else { return nil }
         switch (route, plan.carrier) {
-        case (.usps, .usps), (.epacket, .epacket), (.ems, .ems), (.ems, .epacket): return plan
+        case (.usps, .usps), (.epacket, .epacket), (.epacket, .ems), (.ems, .ems), (.ems, .epacket): return plan
         case (.usps, .epacket) where plan.isTwoLeg: return plan
         default: return nil
         }
