@@ -25,7 +25,17 @@ enum CustomerText {
     static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.count > 0 else { return nil }
         let limit = OrderRow.maxCustomerNameScalars
-        if bytes.count <= limit, isPrintableASCII(bytes, lowest: 0x20) { return ByteText.asciiString(bytes) }
+        if bytes.count <= limit {
+            if isPrintableASCII(bytes, lowest: 0x20) { return ByteText.asciiString(bytes) }
+            // Other scripts are common too (`李晨`, `María`): clean UTF-8 within the limit needs no more than
+            // validating, and white space at its ends (the bytes are trimmed of ASCII blanks only).
+            if !mayNeedCleaning(bytes), let text = String(validating: bytes, as: UTF8.self),
+                let first = text.unicodeScalars.first, !isWhiteSpace(first),
+                let last = text.unicodeScalars.last, !isWhiteSpace(last)
+            {
+                return text
+            }
+        }
         var cleaned = String.UnicodeScalarView()
         var count = 0
         // Decoded lazily, so that a long field is read no further than the name it gives.
@@ -61,8 +71,23 @@ enum CustomerText {
     static func email(_ bytes: UnsafeBufferPointer<UInt8>) -> Email {
         guard bytes.count > 0 else { return .absent }
         guard bytes.count <= OrderRow.maxCustomerEmailBytes else { return .invalid }
-        if isPrintableASCII(bytes, lowest: 0x21) {
-            guard hasOneInnerAt(bytes) else { return .invalid }
+        // Printable ASCII without a space, and where its one `@` is, in one pass over the bytes.
+        var ats = 0
+        var atIndex = 0
+        var index = 0
+        for byte in bytes {
+            if byte < 0x21 || byte > 0x7E {
+                ats = -1
+                break
+            }
+            if byte == UInt8(ascii: "@") {
+                ats += 1
+                atIndex = index
+            }
+            index += 1
+        }
+        if ats >= 0 {
+            guard ats == 1, atIndex > 0, atIndex < bytes.count - 1 else { return .invalid }
             return .valid(ByteText.asciiString(bytes))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { return .invalid }
@@ -86,8 +111,39 @@ enum CustomerText {
         return true
     }
 
+    /// Whether `bytes` may encode a character ``name(_:)`` removes or replaces: an ASCII control character or DEL, a C1
+    /// control (UTF-8 `C2 80` to `C2 9F`, NEL among them), or U+2028 to U+202E or U+2066 to U+2069 (`E2 80 A8` to
+    /// `E2 80 AE`, `E2 81 A6` to `E2 81 A9`). Only looks at bytes; invalid UTF-8 is for the caller to find.
+    private static func mayNeedCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F { return true }
+            if byte == 0xE2, index + 2 < count {
+                let second = bytes[index + 1]
+                let third = bytes[index + 2]
+                if second == 0x80, third >= 0xA8, third <= 0xAE { return true }
+                if second == 0x81, third >= 0xA6, third <= 0xA9 { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `scalar` has Unicode's White_Space property: the same answer as `properties.isWhitespace` for this
+    /// fixed list, without the property lookup, which costs more than the rest of a short name's reading.
+    @inline(__always)
+    private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// Whether `bytes` hold exactly one `@`, neither first nor last.
-    private static func hasOneInnerAt(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func hasOneInnerAt(_ bytes: String.UTF8View) -> Bool {
         var count = 0
         var position = 0
         var atPosition = 0

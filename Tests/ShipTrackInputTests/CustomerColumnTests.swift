@@ -229,6 +229,16 @@ struct CustomerColumnTests {
         #expect(rows.map(\.customerEmail) == ["ann@example.com", nil, nil, nil])
     }
 
+    @Test func unicodeWhiteSpaceAroundANameIsTrimmed() throws {
+        // An ideographic space, a no-break space, a figure space: white space that is not ASCII, around names that are
+        // not ASCII either (which are otherwise kept as they are).
+        let text = #"{"order_id": "1", "destination": "US", "ordered_at": "2026-03-02", "customer_name": "\u3000\u674e\u6668\u00a0"}"#
+            + "\n" + #"{"order_id": "2", "destination": "US", "ordered_at": "2026-03-02", "customer_name": "Mar\u00eda\u2007"}"#
+            + "\n" + #"{"order_id": "3", "destination": "US", "ordered_at": "2026-03-02", "customer_name": "Mar\u00eda Jos\u00e9"}"#
+        let rows = Support.rows(try Support.records(text, name: "orders.jsonl"))
+        #expect(rows.map(\.customerName) == ["李晨", "María", "María José"])
+    }
+
     @Test func aNameWithBytesThatAreNotUTF8IsKeptWithReplacementCharacters() throws {
         // Invalid UTF-8 in a read column rejects the row; in the customer's name it only shows.
         var bytes = Array((Self.header + "\nSO1,LX1,,US,2026-03-02,,M").utf8)
