@@ -2,8 +2,9 @@
 ///
 /// `order_id`, `destination` and `ordered_at` must have a value in every row. `tracking_number` must be a column of a
 /// CSV file (so a mistyped mapping cannot make every order look unshipped) but may be empty in a row: not shipped
-/// yet. `carrier` and `shipped_at` are optional columns, and so are `customer_name` and `customer_email`, which never
-/// make a row rejected: bad text in them is cleaned, cut or dropped (see ``OrderRow/customerName``).
+/// yet. `carrier` and `shipped_at` are optional columns, and so are `customer_name` and `customer_email`, whose values
+/// never make a row rejected: bad text in them is cleaned, cut or dropped (see ``OrderRow/customerName``; only the
+/// limit every CSV field is held to applies to them too).
 public enum CanonicalColumn: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     /// The store's order number. Several rows with one order ID are one order with several parcels.
     case orderID = "order_id"
@@ -73,7 +74,7 @@ public enum CanonicalColumn: String, CaseIterable, Hashable, Sendable, CustomStr
         switch self {
         case .customerName: ["Customer Name", "Shipping Name", "Billing Name", "Buyer Name", "Recipient Name"]
         case .customerEmail: ["Customer Email", "Email", "E-mail", "Email Address", "Billing Email", "Buyer Email"]
-        default: []
+        case .orderID, .trackingNumber, .carrier, .destination, .orderedAt, .shippedAt: []
         }
     }
 
