@@ -21,20 +21,25 @@ enum ByteText {
     /// The bytes as a string, or `nil` when they are not valid UTF-8 or hold a NUL byte.
     @inline(__always)
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return "" }
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return "" }
         var ascii = true
         for byte in bytes {
             if byte == 0 { return nil }
             if byte >= 0x80 { ascii = false }
         }
-        if ascii {
-            return String(unsafeUninitializedCapacity: bytes.count) { target in
-                guard let targetBase = target.baseAddress else { return 0 }
-                targetBase.update(from: base, count: bytes.count)
-                return bytes.count
-            }
-        }
+        if ascii { return asciiString(bytes) }
         return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The bytes, known to be ASCII, as a string, copied without validation.
+    @inline(__always)
+    static func asciiString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { target in
+            guard let targetBase = target.baseAddress else { return 0 }
+            targetBase.update(from: base, count: bytes.count)
+            return bytes.count
+        }
     }
 
     /// The bytes as a string for a message: invalid UTF-8 and NUL bytes replaced with U+FFFD.

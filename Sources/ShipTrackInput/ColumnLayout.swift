@@ -52,7 +52,7 @@ struct ColumnLayout {
     static func csv(header: [String], mapping: [String: String], file: String, line: Int) throws(InputFileError)
         -> ColumnLayout
     {
-        let (targets, labels) = try targets(mapping: mapping, file: file)
+        var (targets, labels) = try targets(mapping: mapping, file: file)
         let header = header.map(\.trimmedWhitespace)
         var positionsByKey: [String: [Int]] = [:]
         for (position, name) in header.enumerated() {
@@ -77,6 +77,15 @@ struct ColumnLayout {
                 missing.append((column, target, text))
             }
         }
+        let mapped = Set(mapping.keys.compactMap { CanonicalColumn(name: $0) })
+        for column in CanonicalColumn.allCases
+        where positions[column.index] == nil && !column.headerAliases.isEmpty && !mapped.contains(column) {
+            let taken = Set(positions.compactMap { $0 })
+            guard let (position, name) = alias(of: column, in: header, excluding: taken) else { continue }
+            positions[column.index] = position
+            targets[column.index] = name
+            labels[column.index] = "\(column) (\(name))"
+        }
         guard missing.isEmpty else {
             let anyCanonical = positions.contains { $0 != nil }
             // Headers already read as some column are never offered for another.
@@ -98,6 +107,21 @@ struct ColumnLayout {
             throw InputFileError(code: .missingColumn, file: file, line: line, message: message)
         }
         return ColumnLayout(positions: positions, keys: targets.map(HeaderName.key), labels: labels, header: header)
+    }
+
+    /// The header (not at a position in `excluding`) that names `column` in one of its
+    /// ``CanonicalColumn/headerAliases``, compared by letters and digits, with its position: the first alias that
+    /// exactly one header has. An alias two headers have is passed over, as a guess that cannot be made.
+    private static func alias(of column: CanonicalColumn, in header: [String], excluding: Set<Int>) -> (Int, String)? {
+        // No alias is longer than this; a hostile header's long names are never reduced to letters.
+        let longestName = 64
+        let letters = header.map { $0.utf8.count <= longestName ? HeaderName.letters($0) : [] }
+        for alias in column.headerAliases {
+            let wanted = HeaderName.letters(alias)
+            let found = letters.indices.filter { !excluding.contains($0) && letters[$0] == wanted }
+            if found.count == 1, let position = found.first { return (position, header[position]) }
+        }
+        return nil
     }
 
     /// `"Name", "Tracking Number", …`: every header (each cut after 40 characters), up to ``maxListedHeaders``, so

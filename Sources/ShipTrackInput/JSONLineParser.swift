@@ -4,7 +4,8 @@
 /// index; other keys' values are checked and skipped, however nested (up to ``maxDepth``). Strings and numbers are
 /// accepted as text (`"order_id": 1001`); `null` counts as absent; `tracking_number` may also be an array of strings,
 /// joined with `,` (and so split again like a CSV cell). Any other value of a wanted key, a wanted key given twice,
-/// or broken JSON is a problem of the row.
+/// or broken JSON is a problem of the row; except for the customer columns, which never reject a row: another kind of
+/// value is ignored (as if absent), and of a key given twice the first value is kept.
 struct JSONLineParser {
     /// A problem with the line: a message for the row, and the canonical column it concerns if any.
     struct Problem: Error {
@@ -60,11 +61,14 @@ struct JSONLineParser {
                 cursor.index += 1
                 cursor.skipWhitespace()
                 if let column {
-                    guard slots[column.index] == nil else {
+                    if slots[column.index] == nil {
+                        slots[column.index] = try cursor.wantedValue(column)
+                    } else if column.isCustomerDetail {
+                        try cursor.skipValue(depth: 0)
+                    } else {
                         throw Problem(
                             code: .unexpectedJSONValue, column: column, message: "is given twice in the object")
                     }
-                    slots[column.index] = try cursor.wantedValue(column)
                 } else {
                     try cursor.skipValue(depth: 0)
                 }
@@ -197,6 +201,10 @@ private struct Cursor {
             }
         default:
             if atEnd { throw unexpected("a value") }
+            if column.isCustomerDetail {
+                try skipValue(depth: 0)
+                return nil
+            }
             throw JSONLineParser.Problem(
                 code: .unexpectedJSONValue, column: column,
                 message: column == .trackingNumber

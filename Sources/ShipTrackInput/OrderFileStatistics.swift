@@ -25,6 +25,9 @@ public struct OrderFileStatistics: Hashable, Sendable {
     public var lineBreaksInQuotedFields = 0
     /// Blank lines skipped (before and after the header).
     public var blankLines = 0
+    /// Accepted rows whose `customer_email` failed the loose check (``OrderRow/customerEmail``): the row was kept
+    /// without its e-mail address.
+    public var invalidEmails = 0
     /// The CSV separator in use; `nil` for JSON Lines.
     public var separator: CSVSeparator?
     /// Whether the separator was found by looking at the header (it is not a comma and none was configured).
@@ -50,6 +53,7 @@ public struct OrderFileStatistics: Hashable, Sendable {
             hints.append(.fewRowsForLines(rows: rowsRead, lines: physicalLines))
         }
         if strayQuotes > 0 { hints.append(.strayQuotes(strayQuotes)) }
+        if invalidEmails > 0 { hints.append(.invalidEmails(invalidEmails)) }
         return hints
     }
 
@@ -77,6 +81,8 @@ public enum OrderFileHint: Hashable, Sendable, CustomStringConvertible {
     case fewRowsForLines(rows: Int, lines: Int)
     /// Quotes were read as mistakes, each costing the line it opened on (see the row errors).
     case strayQuotes(Int)
+    /// Rows were read without their e-mail address, which was not one (``OrderFileStatistics/invalidEmails``).
+    case invalidEmails(Int)
 
     /// One sentence for people.
     public var description: String {
@@ -93,6 +99,9 @@ public enum OrderFileHint: Hashable, Sendable, CustomStringConvertible {
         case .strayQuotes(let count):
             "\(count) quote\(count == 1 ? "" : "s") opened a field that swallowed whole rows; each was read as a "
                 + "mistake and its line rejected, the rows after it read"
+        case .invalidEmails(let count):
+            "\(count) row\(count == 1 ? " has" : "s have") a customer e-mail that is not an address; "
+                + "\(count == 1 ? "it was" : "they were") read without it"
         }
     }
 }

@@ -22,10 +22,27 @@ public struct OrderRow: Hashable, Sendable {
     public var orderedAt: Date
     /// When the parcel was recorded as shipped, if the file says; never before ``orderedAt``.
     public var shippedAt: Date?
+    /// The customer's name, or `nil` when the column is absent or empty. Trimmed; control characters removed (a line
+    /// break or tab becomes a space); at most ``maxCustomerNameScalars`` Unicode scalars, cut between characters.
+    /// Any script is kept as written; bytes that are not UTF-8 show as U+FFFD. Never a reason to reject the row.
+    public var customerName: String?
+    /// The customer's e-mail address as written (trimmed, control characters removed, case kept), or `nil` when the
+    /// column is absent or empty or the address fails the loose check: exactly one `@` with text on both sides, no
+    /// white space, valid UTF-8, at most ``maxCustomerEmailBytes`` bytes as written. A failed address is dropped, not
+    /// the row, and counted in ``OrderFileStatistics/invalidEmails``.
+    public var customerEmail: String?
+
+    /// The longest ``customerName`` kept, in Unicode scalars: any real name, but not a page of text in every row of a
+    /// report.
+    public static let maxCustomerNameScalars = 200
+    /// The longest ``customerEmail`` accepted, in UTF-8 bytes: the most SMTP can deliver to (RFC 5321's 256-byte path
+    /// less its angle brackets). A longer address is invalid, never cut: a cut address is someone else's.
+    public static let maxCustomerEmailBytes = 254
 
     public init(
         line: Int, orderID: String, trackingNumbers: [String], carrier: String?, destination: ResolvedCountry,
-        rawDestination: String, orderedAt: Date, shippedAt: Date?
+        rawDestination: String, orderedAt: Date, shippedAt: Date?, customerName: String? = nil,
+        customerEmail: String? = nil
     ) {
         self.line = line
         self.orderID = orderID
@@ -35,5 +52,7 @@ public struct OrderRow: Hashable, Sendable {
         self.rawDestination = rawDestination
         self.orderedAt = orderedAt
         self.shippedAt = shippedAt
+        self.customerName = customerName
+        self.customerEmail = customerEmail
     }
 }

@@ -60,6 +60,7 @@ final class ReaderCore {
     /// The counts of what was skipped so far, with the lines read (every line once `finished`, the end reached).
     func statistics(finished: Bool) -> OrderFileStatistics {
         var statistics = counts
+        statistics.invalidEmails = builder.invalidEmails
         // `line` is the line the unread bytes start on: every line before it has been read, and at the end a last
         // line without a line break has been read too.
         statistics.physicalLines = line - 1 + (finished && input.endsWithoutLineBreak ? 1 : 0)

@@ -4,7 +4,8 @@ import ShipTrackEstimate
 /// Turns one row's canonical fields (raw bytes) into an ``OrderRow``, or the first problem as a ``RowError``.
 ///
 /// Problems are looked for in canonical column order (`order_id`, `tracking_number`, `carrier`, `destination`,
-/// `ordered_at`, `shipped_at`), and the first one found is the row's error.
+/// `ordered_at`, `shipped_at`), and the first one found is the row's error. The customer columns come last and are
+/// never a problem: their text is cleaned (``CustomerText``), and only a row that is kept counts a dropped e-mail.
 struct RowBuilder {
     let file: String
     /// How messages name each canonical column, by ``CanonicalColumn/index``.
@@ -20,6 +21,10 @@ struct RowBuilder {
     private static let countryCacheLimit = 4_096
     /// Only short texts are kept (a name padded with punctuation can still resolve, and could be 64 KiB long).
     private static let countryCacheKeyBytes = 64
+
+    /// Accepted rows whose e-mail address failed the check and was dropped. Counted here, in the struct the reader
+    /// already holds exclusively while it builds a row, so the count costs no extra access per row.
+    private(set) var invalidEmails = 0
 
     /// The row's fields by canonical index: `nil` when the column or key is absent, else a range of the field bytes.
     var slots: [Range<Int>?] = Array(repeating: nil, count: CanonicalColumn.allCases.count)
@@ -67,12 +72,13 @@ struct RowBuilder {
     /// Points ``slots`` at a CSV record's fields (`positions`: each canonical column's position, `fieldEnds`: where
     /// each field ends in `fields`) and says whether the record is a line-item row (``isLineItemRow(fields:)``).
     mutating func fillSlots(positions: [Int?], fieldEnds: [Int], fields: UnsafePointer<UInt8>) -> Bool {
-        for column in CanonicalColumn.allCases {
-            if let position = positions[column.index] {
+        // By index rather than over `CanonicalColumn.allCases`: this runs for every row.
+        for index in positions.indices {
+            if let position = positions[index] {
                 let start = position == 0 ? 0 : fieldEnds[position - 1]
-                slots[column.index] = start..<fieldEnds[position]
+                slots[index] = start..<fieldEnds[position]
             } else {
-                slots[column.index] = nil
+                slots[index] = nil
             }
         }
         return isLineItemRow(fields: fields)
@@ -109,9 +115,24 @@ struct RowBuilder {
             }
             shippedAt = shipped
         }
+        // Last, so that only a row that is kept counts a dropped e-mail.
+        var customerEmail: String? = nil
+        switch CustomerText.email(customerBytes(.customerEmail, fields: fields)) {
+        case .absent: break
+        case .valid(let address): customerEmail = address
+        case .invalid: invalidEmails += 1
+        }
         return OrderRow(
             line: line, orderID: orderID, trackingNumbers: trackingNumbers, carrier: carrier, destination: destination,
-            rawDestination: rawDestination, orderedAt: orderedAt, shippedAt: shippedAt)
+            rawDestination: rawDestination, orderedAt: orderedAt, shippedAt: shippedAt,
+            customerName: CustomerText.name(customerBytes(.customerName, fields: fields)), customerEmail: customerEmail)
+    }
+
+    /// A customer column's bytes, trimmed; empty when the column or key is absent. Not held to
+    /// ``InputOptions/maxFieldBytes``: a customer value never rejects the row, and ``CustomerText`` looks at no more
+    /// of a long one than it keeps. (A CSV row's fields are all held to the limit before they get here.)
+    private func customerBytes(_ column: CanonicalColumn, fields: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        trimmedSlot(column, fields: fields)
     }
 
     /// The trimmed bytes of a slot, after checking the field's length.

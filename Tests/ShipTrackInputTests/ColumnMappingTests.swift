@@ -51,7 +51,7 @@ struct ColumnMappingTests {
         (
             "dest=Ship Country",
             "column mapping \"dest=Ship Country\": \"dest\" is not a canonical column (order_id, "
-                + "tracking_number, carrier, destination, ordered_at, shipped_at)"
+                + "tracking_number, carrier, destination, ordered_at, shipped_at, customer_name, customer_email)"
         ),
         ("=Ship Country", "column mapping \"=Ship Country\": names no canonical column before \"=\""),
         ("destination= ", "column mapping \"destination= \": names no header after \"=\""),
