@@ -17,8 +17,10 @@ for entry in json.load(open(manifest))["folders"]:
             continue
         if name.rsplit(".", 1)[-1] not in entry["extensions"]:
             continue
-        print(os.path.join(folder, name), entry["source"], entry["carrier"], entry.get("status", {}).get(name, 200))
+        print(os.path.join("Fixtures", entry["folder"], name), entry["source"], entry["carrier"], entry.get("status", {}).get(name, 200))
 PY
+# Paths from the repository's root, so the expected errors name no machine's folders.
+cd "$root"
 while read -r page source carrier status; do
     base=${page%.*}
     charset_args=()
@@ -28,5 +30,5 @@ while read -r page source carrier status; do
     code=$?
     if [ $code -ge 64 ]; then echo "golden: $page: shiptrack failed ($code)" >&2; rm -f "$base.expected.json.tmp"; exit 1; fi
     mv "$base.expected.json.tmp" "$base.expected.json"
-    echo "wrote ${base#$root/}.expected.json"
+    echo "wrote $base.expected.json"
 done < "$list"

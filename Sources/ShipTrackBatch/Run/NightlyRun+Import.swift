@@ -126,7 +126,7 @@ extension NightlyRun {
                 ImportedShipment(
                     orderID: row.orderID, trackingNumber: number, carrier: number.isEmpty ? nil : carrier,
                     destination: row.destination.alpha2, orderedAt: row.orderedAt, shippedAt: row.shippedAt,
-                    line: row.line, customerName: nil, customerEmail: nil))
+                    line: row.line, customerName: row.customerName, customerEmail: row.customerEmail))
         }
         // Say so when the row's other numbers still count, so a reader of the summary knows the order is tracked.
         let suffix = shipments.isEmpty ? "" : " (the row's other numbers are tracked)"
