@@ -12,8 +12,9 @@ struct CarrierDefinitionCommandTests {
         return folder
     }
 
-    private func uspsDefinition() throws -> String {
-        try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("Carriers/usps.json"), encoding: .utf8)
+    /// The USPS page's reading rules (XPath, status wordings): a source definition.
+    private func uspsPageDefinition() throws -> String {
+        try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("TrackingSources/usps-page.json"), encoding: .utf8)
     }
 
     @Test("The built-in carriers are listed from any working directory")
@@ -32,29 +33,30 @@ struct CarrierDefinitionCommandTests {
         #expect(outcome.stdout.contains("3 definition(s) OK"))
     }
 
-    @Test("--check names the file and key of a broken definition")
+    @Test("sources --check-definitions names the file and key of a broken definition")
     func checkReportsBrokenFile() throws {
         let folder = try temporaryFolder()
-        let broken = try uspsDefinition().replacingOccurrences(
+        let broken = try uspsPageDefinition().replacingOccurrences(
             of: "\"event_rows\": \"//div[", with: "\"event_rows\": \"//div[[")
-        try broken.write(to: folder.appendingPathComponent("usps.json"), atomically: true, encoding: .utf8)
-        let outcome = try CommandRunner.run(["carriers", "--check", folder.path])
+        try broken.write(to: folder.appendingPathComponent("usps-page.json"), atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["sources", "--check-definitions", folder.path])
         #expect(outcome.status == 2)
-        #expect(outcome.stderr.contains("usps.json: page.event_rows"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("usps-page.json: answer.event_rows"), "\(outcome.stderr)")
     }
 
-    @Test("A definition in --carriers replaces the built-in one without a rebuild")
+    @Test("A source definition in $SHIPTRACK_SOURCES replaces the built-in one without a rebuild")
     func overrideChangesBehaviour() async throws {
         let folder = try temporaryFolder()
         // The store decides "Notice Left" means available for pickup.
-        let edited = try uspsDefinition().replacingOccurrences(
-            of: "{ \"contains\": [\"notice left\"], \"status\": \"attempt_fail\", \"reason\": \"notice_left\" }",
-            with: "{ \"contains\": [\"notice left\"], \"status\": \"available_for_pickup\" }")
-        try edited.write(to: folder.appendingPathComponent("usps.json"), atomically: true, encoding: .utf8)
+        let edited = try uspsPageDefinition().replacingOccurrences(
+            of: "\"status\": \"attempt_fail\",\n        \"reason\": \"notice_left\",",
+            with: "\"status\": \"available_for_pickup\",")
+        #expect(edited != (try uspsPageDefinition()), "the rule to edit is where the test expects it")
+        try edited.write(to: folder.appendingPathComponent("usps-page.json"), atomically: true, encoding: .utf8)
         let page = CommandRunner.repositoryRoot.appendingPathComponent("Fixtures/usps/9400100000000000000068.html").path
         let builtIn = try CommandRunner.run(["parse-page", "--carrier", "usps", page])
         #expect(builtIn.stdout.contains("\"status\" : \"attempt_fail\""))
-        let overridden = try CommandRunner.run(["parse-page", "--carrier", "usps", page], environment: ["SHIPTRACK_CARRIERS": folder.path])
+        let overridden = try CommandRunner.run(["parse-page", "--carrier", "usps", page], environment: ["SHIPTRACK_SOURCES": folder.path])
         #expect(overridden.status == 0)
         #expect(overridden.stdout.contains("\"status\" : \"available_for_pickup\""))
     }
