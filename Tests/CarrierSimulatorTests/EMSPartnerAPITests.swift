@@ -5,7 +5,7 @@ import Testing
 
 /// The simulated EMS partner interface for EUB shippers: headers, the V02/V03 error envelope, `null` for unknown
 /// numbers, `<traces>` oldest first in English and Chinese, and fixture files served as they are.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct EMSPartnerAPITests {
     static func numbers(_ carrier: String, in stages: Set<GeneratedParcel.Stage>, count: Int, seed: UInt64 = 60) -> [String] {
         CarrierSimulator.sampleTrackingNumbers(carrier: carrier, count: 2_000, seed: seed)

@@ -135,7 +135,9 @@ struct PageGenerationTests {
         #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "LX472916353CN", simulatedDate: Self.day) != nil)
         #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "lx 4729-1635 3 cn", simulatedDate: Self.day) != nil)
         #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "LX472916357CN", simulatedDate: Self.day) == nil)
-        #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "EA338102546CN", simulatedDate: Self.day) == nil)
+        // China Post's page tracks every China Post item, EMS included.
+        #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "EA338102546CN", simulatedDate: Self.day) != nil)
+        #expect(CarrierSimulator.generatedPage(carrier: "epacket", number: "EA338102541CN", simulatedDate: Self.day) == nil)
         #expect(CarrierSimulator.generatedPage(carrier: "ems", number: "EA338102546CN", simulatedDate: Self.day) != nil)
         #expect(CarrierSimulator.generatedPage(carrier: "ems", number: "EA338102541CN", simulatedDate: Self.day) == nil)
         #expect(CarrierSimulator.generatedPage(carrier: "usps", number: "9400111899223100012348", simulatedDate: Self.day) != nil)

@@ -56,7 +56,7 @@ struct RunCommandTests {
         [
             "run", folder.appendingPathComponent("orders.csv").path, "--db", folder.appendingPathComponent("state.sqlite").path,
             "--report-dir", folder.appendingPathComponent("reports").path, "--as-of", "2023-07-25T00:00:00Z",
-            "--base-url", base, "--concurrency", "2", "--rate", "0", "--no-progress",
+            "--base-url", base, "--concurrency", "1", "--rate", "0", "--no-progress",
         ]
     }
 
