@@ -274,9 +274,17 @@ public final class SourceClient: Sendable {
             if error.isConnectFailure { counters.refusalsInARow.add(1, ordering: .relaxed) }
             throw TrackingError.transport(first?.number ?? "", carrier: first?.carrier.rawValue ?? "", source: id, error: error)
         } catch let paused as SourcePaused {
-            throw TrackingError.sourcePaused(
-                first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
-                detail: "not checked: \(engine.definition.name) asked to wait until \(Self.format(paused.until)), longer than this run waits")
+            switch paused.reason {
+            case .askedToWait:
+                throw TrackingError.sourcePaused(
+                    first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
+                    detail: "not checked: \(engine.definition.name) asked to wait until \(Self.format(paused.until)), longer than this run waits")
+            case .callsPerHour(let limit):
+                throw TrackingError.outcome(
+                    .quotaExhausted, first?.number ?? "", carrier: first?.carrier.rawValue, source: id,
+                    detail: "\(engine.definition.name) allows \(limit) calls per hour and they are spent; the next is possible at \(Self.format(paused.until))",
+                    retryAfter: .seconds(max(1, paused.until.timeIntervalSinceNow)))
+            }
         } catch is CancellationError {
             throw TrackingError.cancelled(first?.number ?? "", carrier: first?.carrier.rawValue ?? "", source: id)
         } catch {
@@ -308,6 +316,8 @@ public final class SourceClient: Sendable {
 
     private func failAll<T>(_ batch: [AskedNumber], _ error: TrackingError) -> [String: Result<T, TrackingError>] {
         var results: [String: Result<T, TrackingError>] = [:]
+        // Whatever failed the whole request (the token refused, the quota spent) gets the source's advice too.
+        let error = error.advice == nil ? error.advising(engine.advice(for: error.outcome)) : error
         for asked in batch { results[asked.number] = .failure(error.about(asked.number, carrier: asked.carrier.rawValue)) }
         return results
     }

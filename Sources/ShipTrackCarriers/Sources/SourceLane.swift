@@ -63,13 +63,19 @@ final class SourceLane: Sendable {
         let start = try state.withLock { state throws(SourcePaused) -> ContinuousClock.Instant in
             let now = ContinuousClock.now
             if let until = state.pausedUntil, until - now > limits.longestPause, let date = state.pausedUntilDate {
-                throw SourcePaused(until: date)
+                throw SourcePaused(until: date, reason: .askedToWait)
             }
             var start = max(state.nextStart, now, state.pausedUntil ?? now)
-            if let perHour = limits.callsPerHour {
+            if let perHour = limits.callsPerHour, perHour > 0 {
                 state.recentCalls.removeAll { now - $0 >= .seconds(3_600) }
                 if state.recentCalls.count >= perHour, let oldest = state.recentCalls.first {
                     start = max(start, oldest + .seconds(3_600))
+                }
+                // The hour's calls are spent: waiting most of an hour for the next is not this run's to decide. The
+                // call is not made (nor counted), and the caller learns when the next one is possible.
+                if start - now > limits.longestPause {
+                    let seconds = Double((start - now) / .milliseconds(1)) / 1_000
+                    throw SourcePaused(until: Date().addingTimeInterval(seconds), reason: .callsPerHour(perHour))
                 }
                 state.recentCalls.append(start)
                 if state.recentCalls.count > perHour { state.recentCalls.removeFirst(state.recentCalls.count - perHour) }
@@ -147,5 +153,14 @@ final class SourceLane: Sendable {
 
 /// A source asked to wait longer than this process accepts (`Retry-After: 999999`).
 struct SourcePaused: Error {
+    /// Why the lane will not send now.
+    enum Reason: Sendable {
+        /// The source said to come back later (`Retry-After`).
+        case askedToWait
+        /// The source's calls per hour (its quota) are spent until the oldest call of the hour leaves it.
+        case callsPerHour(Int)
+    }
+
     let until: Date
+    let reason: Reason
 }

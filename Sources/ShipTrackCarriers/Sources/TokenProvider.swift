@@ -15,6 +15,11 @@ final class TokenProvider: Sendable {
     struct Token: Sendable, Codable {
         let value: String
         let expires: Date
+        /// When to fetch the next one: a little before `expires` (absent in cache files of older versions).
+        var renewAt: Date?
+
+        /// Whether the token can still be sent: it must not die on the way.
+        var isFresh: Bool { Date() < (renewAt ?? expires.addingTimeInterval(-TokenProvider.longestMargin)) }
     }
 
     private enum State {
@@ -32,8 +37,9 @@ final class TokenProvider: Sendable {
     private let logger: Logger
     private let state = Mutex(State.none)
     private let fetches = Atomic<Int>(0)
-    /// Renew this long before the token expires, so a request never carries a token that dies on the way.
-    static let margin: TimeInterval = 300
+    /// Renew up to this long before the token expires, so a request never carries a token that dies on the way; a
+    /// tenth of a short token's lifetime (a test environment's minutes), so a short-lived token is still reused.
+    static let longestMargin: TimeInterval = 300
 
     init(
         source: SourceID, auth: CompiledAuth, baseURL: String, secrets: SecretStore, fetcher: any PageFetching,
@@ -46,7 +52,7 @@ final class TokenProvider: Sendable {
         self.fetcher = fetcher
         self.cache = cache
         self.logger = logger
-        if let cached = cache?.load(), cached.expires.timeIntervalSinceNow > Self.margin {
+        if let cached = cache?.load(), cached.isFresh {
             state.withLock { $0 = .valid(cached) }
         }
     }
@@ -59,7 +65,7 @@ final class TokenProvider: Sendable {
         enum Next { case ready(String), wait(Task<Token, any Error>) }
         let next = state.withLock { state -> Next in
             switch state {
-            case .valid(let token) where token.expires.timeIntervalSinceNow > Self.margin:
+            case .valid(let token) where token.isFresh:
                 return .ready(token.value)
             case .fetching(let task):
                 return .wait(task)
@@ -138,7 +144,10 @@ final class TokenProvider: Sendable {
         }
         // A missing or absurd lifetime: assume an hour, the shortest common one, rather than trusting it forever.
         let lifetime = Double(field(auth.expiresField)).flatMap { $0 > 0 && $0 < 31_536_000 ? $0 : nil } ?? 3_600
-        let token = Token(value: value, expires: Date().addingTimeInterval(lifetime))
+        let now = Date()
+        let token = Token(
+            value: value, expires: now.addingTimeInterval(lifetime),
+            renewAt: now.addingTimeInterval(lifetime - min(Self.longestMargin, lifetime / 10)))
         cache?.save(token)
         logger.debug("fetched an access token", metadata: ["source": "\(source)", "expires_in": "\(Int(lifetime))"])
         return token
