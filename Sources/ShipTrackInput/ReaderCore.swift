@@ -154,7 +154,9 @@ final class ReaderCore {
                 input.start += 1
                 continue
             }
-            // Look at the rest of the line, as far as it is buffered or up to a few kilobytes.
+            // Look at the rest of the line, up to a few kilobytes: only those, however much more happens to be
+            // buffered, so whether a file is refused does not depend on how its reads were split.
+            let window = min(4_096, maxRecordBytes)
             var lineEnd: Int? = nil
             while true {
                 let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
@@ -162,10 +164,10 @@ final class ReaderCore {
                     lineEnd = newline
                     break
                 }
-                if input.atEnd || input.available >= min(4_096, maxRecordBytes) { break }
+                if input.atEnd || input.available >= window { break }
                 try input.refill()
             }
-            if let error = binaryFileError(scanning: lineEnd ?? input.available) { throw error }
+            if let error = binaryFileError(scanning: min(lineEnd ?? input.available, window)) { throw error }
             guard first == UInt8(ascii: "{") else {
                 let shown =
                     first >= 0x20 && first < 0x7F
