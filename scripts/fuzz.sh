@@ -9,7 +9,8 @@
 #
 # Environment: FUZZ_SECONDS (60) per target; FUZZ_TIMEOUT (10) seconds one input may take before it counts as a hang;
 # FUZZ_RSS_MB (2048) memory before it counts as out of memory; FUZZ_SCRATCH (.build-fuzz) the build folder;
-# FUZZ_OUT (.build-fuzz/findings) where logs, grown corpora and crash inputs are kept; FUZZ_RESEARCH (unset) a folder
+# FUZZ_OUT (.build-fuzz/findings) where logs, grown corpora and crash inputs are kept; FUZZ_RESUME=1 starts from the
+# corpus the last run grew (in FUZZ_OUT) instead of the seeds alone; FUZZ_RESEARCH (unset) a folder
 # with usps/fixtures and 17track-ems/fixtures whose JSON and XML answers --make-corpus adds to fuzz-answers' seeds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -130,14 +131,26 @@ build() {
     say "building the fuzz targets (release, -sanitize=fuzzer,address) in $scratch"
     mkdir -p "$scratch"
     local log="$scratch/fuzz-build.log"
+    # --sanitize=fuzzer makes SwiftPM link libFuzzer's main instead of the target's. The one -sanitize flag naming
+    # both comes after SwiftPM's own: swiftc keeps only the last -sanitize, and SwiftPM's --sanitize=fuzzer
+    # --sanitize=address passes two in no fixed order, so coverage or ASan would silently be lost.
     if ! swift build -c release --package-path Fuzz --scratch-path "$scratch" \
-        --sanitize=fuzzer --sanitize=address > "$log" 2>&1; then
+        --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address > "$log" 2>&1; then
         grep -E 'error:' "$log" >&2 || tail -40 "$log" >&2
         echo "fuzz: the build failed (log: $log)" >&2
         exit 1
     fi
     # ld.gold warns about every ASan check symbol it cannot export; that is noise, anything else is not.
     grep -E 'warning:' "$log" | grep -v 'Cannot export local symbol' >&2 || true
+    # A target without coverage counters or ASan would run "fine" and find nothing: refuse it.
+    local target
+    for target in "${targets_all[@]}"; do
+        if ! readelf -S "$scratch/release/$target" | grep -c __sancov_cntrs > /dev/null \
+            || ! nm "$scratch/release/$target" | grep -c __asan_report_load > /dev/null; then
+            echo "fuzz: $target was built without coverage instrumentation or AddressSanitizer" >&2
+            exit 1
+        fi
+    done
 }
 
 # The largest input libFuzzer makes for a target (its seeds may be larger; they are kept whole).
@@ -153,7 +166,9 @@ max_len() {
 run() {
     local target=$1 bin="$scratch/release/$1"
     local corpus="$out/$target/corpus" artifacts="$out/$target/artifacts" log="$out/$target/fuzz.log"
-    rm -rf "$corpus" "$artifacts"
+    # A fresh corpus each time, unless FUZZ_RESUME=1 carries on from the one the last run grew.
+    [ "${FUZZ_RESUME:-0}" = 1 ] || rm -rf "$corpus"
+    rm -rf "$artifacts"
     mkdir -p "$corpus" "$artifacts"
     cp Fuzz/Corpus/"$target"/* "$corpus"/
     say "$target: ${seconds}s on $(ls "$corpus" | wc -l) seeds"
