@@ -313,12 +313,17 @@ final class ReaderCore {
 
     // MARK: Recovering
 
-    /// Skips from the start of the current row to the start of the next physical line (LF, CRLF or a lone CR),
-    /// reading and discarding as much as it takes, so an over-long or broken row costs at most its first line.
+    /// Skips from the start of the current row to the start of the next physical line (LF, CRLF or a lone CR; in
+    /// JSON Lines only LF, as a CR inside a line is JSON white space), reading and discarding as much as it takes, so
+    /// an over-long or broken row costs at most its first line.
     private func skipToNextLine() throws(InputFileError) {
+        let crEndsLine = format == .csv
         while true {
             let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
-            guard let index = buffered.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            guard
+                let index = buffered.firstIndex(where: {
+                    $0 == UInt8(ascii: "\n") || ($0 == UInt8(ascii: "\r") && crEndsLine)
+                })
             else {
                 input.discardAll()
                 if input.atEnd { return }

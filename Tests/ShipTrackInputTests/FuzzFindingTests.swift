@@ -22,4 +22,18 @@ struct FuzzFindingTests {
         #expect(Support.errors(records).map(\.line) == [1])
         #expect(Support.rows(records).map(\.orderID) == ["2"])
     }
+
+    /// fuzz-orders-jsonl: an over-long JSON Lines line holding a CR (JSON white space) was skipped only up to the CR,
+    /// so the rest of it became a row of its own and every later line was reported one line too far.
+    @Test(arguments: Support.chunkSizes)
+    func overLongJSONLineWithACarriageReturn(chunk: Int) throws {
+        let long = #"{"order_id": "1", "note": ""# + String(repeating: "x", count: 300)
+            + "\",\r \"destination\": \"US\", \"ordered_at\": \"2026-03-02\"}\n"
+        let text = long + #"{"order_id": "2", "destination": "US", "ordered_at": "2026-03-02"}"#
+        let records = try Support.records(
+            text, name: "orders.jsonl", options: Support.options(chunk: chunk, maxRecordBytes: 200))
+        #expect(records.map(\.line) == [1, 2])
+        #expect(Support.errors(records).map(\.code) == [.rowTooLong])
+        #expect(Support.rows(records).map(\.line) == [2])
+    }
 }
