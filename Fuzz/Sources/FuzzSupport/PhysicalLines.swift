@@ -9,6 +9,8 @@ struct PhysicalLines {
         let isBlank: Bool
         /// Only spaces and tabs (a CSV record of one empty field).
         let isBlankCSV: Bool
+        /// Spaces, tabs and CRs before the first other byte.
+        let leadingBlanks: Int
     }
 
     let lines: [Line]
@@ -29,7 +31,8 @@ struct PhysicalLines {
                 Line(
                     length: end - lineStart,
                     isBlank: content.allSatisfy { [0x20, 0x09, 0x0D, 0x0A].contains($0) },
-                    isBlankCSV: content.allSatisfy { $0 == 0x20 || $0 == 0x09 }))
+                    isBlankCSV: content.allSatisfy { $0 == 0x20 || $0 == 0x09 },
+                    leadingBlanks: content.prefix { [0x20, 0x09, 0x0D].contains($0) }.count))
         }
         while index < bytes.count {
             let byte = bytes[index]
