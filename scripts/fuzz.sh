@@ -174,11 +174,12 @@ run() {
     say "$target: ${seconds}s on $(ls "$corpus" | wc -l) seeds"
     # The Swift runtime's crash reporter waits on a crashed process for a backtrace and holds libFuzzer's pipe
     # open: libFuzzer reports crashes itself. Leak checks stay off: the registry and caches live for the process.
-    local status=0
+    local status=0 dict=()
+    [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=(-dict="Fuzz/Dictionaries/$target.dict")
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:symbolize=1} \
         "$bin" -max_total_time="$seconds" -timeout="$timeout_seconds" -rss_limit_mb="$rss_mb" \
         -max_len="$(max_len "$target")" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-        "$corpus" > "$log" 2>&1 || status=$?
+        "${dict[@]}" "$corpus" > "$log" 2>&1 || status=$?
     local executions cov ft findings
     executions=$(grep -ao 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
     cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
