@@ -16,12 +16,6 @@ public struct FuzzInput {
         return bytes[position]
     }
 
-    /// One of `choices`, picked by the next byte.
-    public mutating func pick<T>(_ choices: [T]) -> T {
-        precondition(!choices.isEmpty, "FuzzInput.pick from no choices")
-        return choices[Int(byte()) % choices.count]
-    }
-
     /// Everything not read yet, copied.
     public mutating func rest() -> [UInt8] {
         defer { position = bytes.count }
