@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config tzdata
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build test demo install embed golden clean bench
+.PHONY: all deps build test demo install embed golden clean bench fuzz
 
 all: build
 
@@ -56,3 +56,9 @@ clean:
 # Never part of `make test`. BENCH_FULL=1 adds the 1,000,000-shipment night.
 bench: deps
 	scripts/bench.sh
+
+# Fuzzing: libFuzzer targets of Fuzz/ (order files, carrier answers, numbers, definitions), built with ASan, each
+# run for FUZZ_SECONDS (60) on a copy of its seed corpus. Fails on a crash, hang or out-of-memory input. Never part
+# of `make test`; see docs/fuzzing.md.
+fuzz: deps
+	scripts/fuzz.sh

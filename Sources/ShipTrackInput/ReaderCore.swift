@@ -222,7 +222,9 @@ final class ReaderCore {
                 input.start += 1
                 continue
             }
-            // Look at the rest of the line, as far as it is buffered or up to a few kilobytes.
+            // Look at the rest of the line, up to a few kilobytes: only those, however much more happens to be
+            // buffered, so whether a file is refused does not depend on how its reads were split.
+            let window = min(4_096, maxRecordBytes)
             var lineEnd: Int? = nil
             while true {
                 let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
@@ -230,10 +232,10 @@ final class ReaderCore {
                     lineEnd = newline
                     break
                 }
-                if input.atEnd || input.available >= min(4_096, maxRecordBytes) { break }
+                if input.atEnd || input.available >= window { break }
                 try input.refill()
             }
-            if let error = binaryFileError(scanning: lineEnd ?? input.available) { throw error }
+            if let error = binaryFileError(scanning: min(lineEnd ?? input.available, window)) { throw error }
             guard first == UInt8(ascii: "{") else {
                 let shown =
                     first >= 0x20 && first < 0x7F
@@ -402,12 +404,17 @@ final class ReaderCore {
 
     // MARK: Recovering
 
-    /// Skips from the start of the current row to the start of the next physical line (LF, CRLF or a lone CR),
-    /// reading and discarding as much as it takes, so an over-long or broken row costs at most its first line.
+    /// Skips from the start of the current row to the start of the next physical line (LF, CRLF or a lone CR; in
+    /// JSON Lines only LF, as a CR inside a line is JSON white space), reading and discarding as much as it takes, so
+    /// an over-long or broken row costs at most its first line.
     private func skipToNextLine() throws(InputFileError) {
+        let crEndsLine = format == .csv
         while true {
             let buffered = UnsafeBufferPointer(start: input.bytes + input.start, count: input.available)
-            guard let index = buffered.firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+            guard
+                let index = buffered.firstIndex(where: {
+                    $0 == UInt8(ascii: "\n") || ($0 == UInt8(ascii: "\r") && crEndsLine)
+                })
             else {
                 input.discardAll()
                 if input.atEnd { return }
