@@ -123,6 +123,13 @@ extension SourceEngine {
         let status = response.statusCode
         let acceptable = status == 200 || (status == 207 && items != nil)
         guard acceptable else {
+            if definition.kind == .page, response.redirectsFollowed > 0 {
+                // Sent somewhere else (a landing page on the same site) that does not answer as a tracking page:
+                // the site turned the request away, which is not a passing failure to retry.
+                return WholeFailure(
+                    outcome: .blocked, message: "the source redirected the request to \(response.displayURL) (HTTP \(status) there)",
+                    retryAfter: nil, refreshToken: false, kind: .httpStatus(status))
+            }
             if definition.kind == .page, [403, 405, 428, 451].contains(status) || (300...399).contains(status) {
                 return WholeFailure(
                     outcome: .blocked, message: "HTTP \(status) from \(response.displayURL)", retryAfter: nil, refreshToken: false,
