@@ -25,6 +25,8 @@ struct CheckRecord: Sendable {
     let source: SourceID?
     /// When the check ended.
     let at: Date
+    /// Sources asked first that could not answer (blocked, unauthorized, quota), before the one that did or the last.
+    var fallbacks: [SourceFallback] = []
 
     /// Whether the shipment counts as checked this run: a source gave a complete answer, or said it does not know
     /// the number (yet).

@@ -85,7 +85,9 @@ struct ShipmentChecker: Sendable {
             detail += " (tried first: " + error.fallbacks.map { "\($0.source): \($0.outcome.label)" }.joined(separator: "; ") + ")"
         }
         if error.isRetryable, attempts > 1 { detail += " (after \(attemptText(attempts)))" }
-        return record(shipment, error.outcome, failureKind: error.kind, detail: detail, attempts: attempts, source: error.source)
+        var failed = record(shipment, error.outcome, failureKind: error.kind, detail: detail, attempts: attempts, source: error.source)
+        failed.fallbacks = error.fallbacks
+        return failed
     }
 
     /// Whether a failed leg has been given up with a reason (the carrier does not know the number, or not yet; the
@@ -125,7 +127,8 @@ struct ShipmentChecker: Sendable {
         if let result, !partial, detail == nil, !result.notes.isEmpty { detail = result.notes.joined(separator: "; ") }
         return CheckRecord(
             shipmentID: shipment.id, orderedAt: shipment.orderedAt, outcome: outcome, result: result, partial: partial,
-            failureKind: failureKind, detail: detail, attempts: attempts, source: source, at: now)
+            failureKind: failureKind, detail: detail, attempts: attempts, source: source, at: now,
+            fallbacks: result?.fallbacks ?? [])
     }
 
     private func attemptText(_ attempts: Int) -> String { attempts == 1 ? "1 attempt" : "\(attempts) attempts" }

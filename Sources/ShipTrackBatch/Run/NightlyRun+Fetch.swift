@@ -17,6 +17,18 @@ extension NightlyRun {
         var plan: NightPlan?
         /// Whether the deadline stopped the run before every due shipment was asked.
         var stoppedAtDeadline = false
+        /// Sources that could not answer and were passed over for the next (blocked, unauthorized, quota), with how
+        /// many shipments and the first message: problems of the source even when every shipment was answered.
+        var fallbacks: [ReportPass.SourceProblemKey: (count: Int, detail: String)] = [:]
+
+        mutating func count(_ record: CheckRecord) {
+            for fallback in record.fallbacks {
+                guard let kind = ReportPass.problemKind(fallback.outcome, failureKind: nil) else { continue }
+                let key = ReportPass.SourceProblemKey(source: fallback.source.rawValue, kind: kind)
+                let previous = fallbacks[key]
+                fallbacks[key] = ((previous?.count ?? 0) + 1, previous?.detail ?? fallback.message)
+            }
+        }
 
         /// The summary's side of it.
         var counts: RunSummary.FetchCounts {
@@ -111,6 +123,7 @@ extension NightlyRun {
                     inFlight -= 1
                     counted.checked += 1
                     counted.retries += max(0, record.attempts - 1)
+                    counted.count(record)
                     try await writer.add(record)
                 }
                 try await writer.finish()

@@ -101,7 +101,7 @@ public struct NightlyRun: Sendable {
         }
         return try finish(
             summary, store: store, folder: folder, clockStart: clockStart,
-            report: .full(imported, stoppedAtDeadline: fetched.stoppedAtDeadline))
+            report: .full(imported, stoppedAtDeadline: fetched.stoppedAtDeadline, fallbacks: fetched.fallbacks))
     }
 
     /// Which reports a run writes.
@@ -111,7 +111,7 @@ public struct NightlyRun: Sendable {
         /// A refused order file: `summary.json` and a report header listing the rejected rows, `latest` untouched.
         case refused(ImportTotals)
         /// Every report, then `latest` moves.
-        case full(ImportTotals, stoppedAtDeadline: Bool)
+        case full(ImportTotals, stoppedAtDeadline: Bool, fallbacks: [ReportPass.SourceProblemKey: (count: Int, detail: String)])
     }
 
     /// Writes the reports, records the run's end, and removes report folders past their retention.
@@ -141,10 +141,15 @@ public struct NightlyRun: Sendable {
                 summary.wallSeconds = Self.seconds(since: clockStart)
                 try Self.writeSummary(summary, into: partial, mode: folder.fileMode)
                 finalFolder = try folder.complete(partial, as: name, keepLatest: true)
-            case .full(let imported, let stoppedAtDeadline):
+            case .full(let imported, let stoppedAtDeadline, let fallbacks):
                 let partial = try folder.begin(run: summary.runID)
                 let pass = ReportPass(configuration: configuration, store: store, run: summary.runID, asOf: summary.asOf, folder: partial)
                 var totals = try pass.countAndRank()
+                // Sources passed over for the next are problems too, though their shipments were answered.
+                for (key, value) in fallbacks {
+                    let previous = totals.sourceProblems[key]
+                    totals.sourceProblems[key] = ((previous?.count ?? 0) + value.count, previous?.detail ?? "\(value.detail) (the next source was asked)")
+                }
                 let problems = totals.sourceProblems.map { key, value in
                     SourceProblem(
                         source: configuration.registry.sources[SourceID(key.source)]?.definition.name ?? key.source,
