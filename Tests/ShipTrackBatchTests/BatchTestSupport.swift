@@ -28,6 +28,9 @@ final class BatchWorkspace: Sendable {
         case timeout = "9400100000000000007098"
     }
 
+    /// A USPS number answered 503 with `Retry-After: 86400` (a day, the most the simulator sends), every time.
+    static let hugeRetryAfter = "9400100000000000007104"
+
     init(latency: Duration = .zero) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("shiptrack-batch-\(UUID().uuidString)")
         let fixtures = folder.appendingPathComponent("Fixtures")
@@ -49,6 +52,7 @@ final class BatchWorkspace: Sendable {
             Fault.garbage.rawValue: ["fault": "garbage", "bytes": 2048],
             Fault.reset.rawValue: ["fault": "reset"],
             Fault.timeout.rawValue: ["fault": "timeout"],
+            Self.hugeRetryAfter: ["fault": "status", "status": 503, "retry_after": 86_400],
         ]
         let testRouting: [String: Any] = ["carriers": routing["carriers"] ?? [], "special_numbers": specials]
         try JSONSerialization.data(withJSONObject: testRouting).write(to: fixtures.appendingPathComponent("simulator.json"))

@@ -42,7 +42,7 @@ public final class RunLock: Sendable {
     }
 
     /// The database's real path: the file resolved through symlinks when it exists, else its real folder and name.
-    static func realPath(of path: String) -> String {
+    public static func realPath(of path: String) -> String {
         if let resolved = resolve(path) { return resolved }
         let url = URL(fileURLWithPath: path)
         let folder = resolve(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().path

@@ -80,6 +80,9 @@ extension BatchStore {
             let insert = try db.cachedStatement(sql: "INSERT INTO run_flags (run_id, flag, count) VALUES (?, ?, ?)")
             for (flag, count) in flagCounts { try insert.execute(arguments: [id, flag, count]) }
         }
+        // Everything into the database file itself, so a copy of that one file (a backup, read-only media for
+        // `shiptrack report`) holds the whole night.
+        try checkpoint()
     }
 
     /// The newest finished run (or the finished run with `id`), for `shiptrack report`.

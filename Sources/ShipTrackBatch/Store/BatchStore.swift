@@ -97,6 +97,13 @@ public final class BatchStore: Sendable {
         }
     }
 
+    /// Moves the write-ahead log into the database file and empties it (outside any transaction, as SQLite needs).
+    func checkpoint() throws(BatchStoreError) {
+        do { try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") } } catch {
+            throw BatchStoreError(path: path, operation: "checkpoint its log", underlying: error)
+        }
+    }
+
     /// Runs `body` in one write transaction on GRDB's writer, without holding a thread of the cooperative pool while
     /// SQLite syncs (the nightly run's group commits).
     func writeAsync<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(BatchStoreError)
