@@ -26,13 +26,15 @@ struct AggregatorSourceTests {
         let ledger = InMemoryRegistrationLedger()
         let live = try await LiveSources(
             secrets: Self.track17Only,
-            options: LiveSources.options { $0.track17 = .init(requestsPerSecond: nil, registrationDelay: .seconds(2)) },
+            options: LiveSources.options { $0.track17 = .init(requestsPerSecond: nil, registrationDelay: .seconds(4)) },
             ledger: ledger)
         let numbers = Self.epackets(60, seed: 21)
         let first = await live.trackAll(numbers)
-        // Registered just now: nothing to read yet, and that is no failure.
-        #expect(first.allSatisfy { Self.failure($0)?.outcome == .notYet }, "\(first.compactMap(Self.failure).map(\.outcome))")
-        try await Task.sleep(for: .milliseconds(2_200))
+        // Registered just now: nothing to read yet, and that is no failure (a loaded machine may be slow enough for
+        // some to have data already).
+        #expect(first.allSatisfy { (try? $0.get()) != nil || Self.failure($0)?.outcome == .notYet })
+        #expect(first.filter { Self.failure($0)?.outcome == .notYet }.count > numbers.count / 2)
+        try await Task.sleep(for: .milliseconds(4_200))
         let second = await live.trackAll(numbers)
         let api = live.simulator.statistics.api
         await live.stop()
