@@ -152,6 +152,8 @@ let package = Package(
             name: "ShipTrackReportTests",
             dependencies: ["ShipTrackTestSupport", "ShipTrackReport", "ShipTrackEstimate", "ShipTrackModel"]
         ),
+        .testTarget(
+            name: "ShipTrackConfigurationTests", dependencies: ["ShipTrackTestSupport", "ShipTrackConfiguration", "ShipTrackModel"]),
         .testTarget(name: "ShipTrackEstimateTests", dependencies: ["ShipTrackTestSupport", "ShipTrackEstimate", "ShipTrackModel"]),
         .testTarget(
             name: "ShipTrackCommandTests",

@@ -69,7 +69,7 @@ extension StoreConfiguration {
                     var limit = Limits()
                     limit.concurrency = try reader.integer(entry["concurrency"], at: key + ".concurrency", range: 1...1_024)
                     limit.requestsPerSecond = try reader.number(entry["requests_per_second"], at: key + ".requests_per_second", range: 0.001...100_000)
-                    limit.callsPerHour = try reader.integer(entry["calls_per_hour"], at: key + ".calls_per_hour", range: 1...10_000_000)
+                    limit.callsPerHour = try reader.integer(entry["calls_per_hour"], at: key + ".calls_per_hour", range: 0...10_000_000)
                     limit.unitsPerMonth = try reader.integer(entry["units_per_month"], at: key + ".units_per_month", range: 0...1_000_000_000)
                     limit.unitsPerNight = try reader.integer(entry["units_per_night"], at: key + ".units_per_night", range: 0...1_000_000_000)
                     configuration.sources.limits[SourceID(source)] = limit
@@ -144,11 +144,16 @@ struct KeyReader {
         return text
     }
 
+    /// Whether a parsed JSON value is `true` or `false`. Foundation bridges numbers and booleans alike to NSNumber
+    /// (so `value is Bool` holds for 0 and 1 too); JSON's booleans come back as its boolean subclass.
+    static func isBoolean(_ value: Any) -> Bool {
+        String(describing: type(of: value)).contains("Boolean")
+    }
+
     func boolean(_ value: Any?, at key: String) throws(ConfigurationError) -> Bool? {
         guard let value, !(value is NSNull) else { return nil }
         // JSON's true and false only: 1 and "yes" are mistakes worth naming.
-        // Foundation bridges both to NSNumber; JSON booleans come back as its boolean subclass.
-        guard String(describing: type(of: value)).contains("Boolean"), let flag = value as? Bool else {
+        guard Self.isBoolean(value), let flag = value as? Bool else {
             throw ConfigurationError(file: file, key: key, message: "must be true or false")
         }
         return flag
@@ -156,7 +161,7 @@ struct KeyReader {
 
     func integer(_ value: Any?, at key: String, range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
         guard let value, !(value is NSNull) else { return nil }
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue == number.doubleValue.rounded(),
+        guard let number = value as? NSNumber, !Self.isBoolean(value), number.doubleValue == number.doubleValue.rounded(),
             range.contains(number.intValue)
         else {
             throw ConfigurationError(file: file, key: key, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -166,7 +171,7 @@ struct KeyReader {
 
     func number(_ value: Any?, at key: String, range: ClosedRange<Double>) throws(ConfigurationError) -> Double? {
         guard let value, !(value is NSNull) else { return nil }
-        guard let number = value as? NSNumber, !(value is Bool), range.contains(number.doubleValue) else {
+        guard let number = value as? NSNumber, !Self.isBoolean(value), range.contains(number.doubleValue) else {
             throw ConfigurationError(file: file, key: key, message: "must be a number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number.doubleValue

@@ -45,6 +45,7 @@ public struct StoreConfiguration: Sendable {
     public struct Limits: Sendable, Hashable {
         public var concurrency: Int?
         public var requestsPerSecond: Double?
+        /// Calls per rolling hour; 0 for no hourly count (an allowance USPS lifted).
         public var callsPerHour: Int?
         public var unitsPerMonth: Int?
         public var unitsPerNight: Int?

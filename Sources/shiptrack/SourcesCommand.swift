@@ -77,7 +77,7 @@ struct SourcesCommand: AsyncParsableCommand {
             var limitText: [String] = []
             if let size = limits.batchSize, size > 1 { limitText.append("\(size) numbers per call") }
             if let rate = limits.requestsPerSecond { limitText.append("\(rate.formatted()) requests/s") }
-            if let hour = limits.callsPerHour { limitText.append("\(hour) calls/hour") }
+            if let hour = limits.callsPerHour, hour > 0 { limitText.append("\(hour) calls/hour") }
             if let units = limits.unitsPerMonth { limitText.append("\(units) units/month") }
             var quotaText: String?
             if quota, let configured = sources.clients[id] {

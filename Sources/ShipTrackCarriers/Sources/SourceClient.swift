@@ -119,7 +119,7 @@ public final class SourceClient: Sendable {
     public var laneConcurrency: Int { lane.limits.concurrency }
 
     /// Calls allowed per rolling hour, as configured (the source's own limit or the store's), if limited.
-    public var callsPerHour: Int? { lane.limits.callsPerHour }
+    public var callsPerHour: Int? { lane.limits.callsPerHour.flatMap { $0 > 0 ? $0 : nil } }
 
     /// Whether the source must be told about a number before it tracks it, and what that costs in quota units.
     public var unitsPerRegistration: Int? { engine.registration?.unitsPerNumber }
