@@ -9,7 +9,7 @@ top=${PROFILE_TOP:-12}
 [ -s "$data" ] || exit 0
 demangle() { if command -v swift > /dev/null; then swift demangle --simplified --compact 2> /dev/null || cat; else cat; fi; }
 samples=$(perf report -i "$data" --stdio --header-only 2> /dev/null | sed -n 's/^# Samples: \([0-9.]*[KM]*\).*/\1/p' | head -1)
-echo "**${title}** (${samples:-?} samples)"
+echo "**${title}**${samples:+ (${samples} samples)}"
 echo
 printf 'By library: '
 perf report -i "$data" --no-children -g none --sort dso --stdio -q --percent-limit 1 2> /dev/null |
