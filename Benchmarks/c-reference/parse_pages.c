@@ -1,23 +1,27 @@
 /*
- * parse_pages: the C reference for ShipTrack's page-parsing benchmark (`make bench`).
+ * parse_pages: the C reference for ShipTrack's parsing benchmark (`make bench`), for sources whose answers are HTML
+ * or XML (the USPS and China Post pages, the EMS EUB interface).
  *
- * It does the part of CarrierEngine's work that libxml2 does, the way a careful C program would: parse each page
- * (the recovering HTML parser or the strict XML parser, with the same options as ShipTrackXML), evaluate the
- * carrier definition's compiled `event_rows` XPath, evaluate each field's XPaths with the row as context node,
- * copy the first non-empty text out as a whitespace-folded string, and, for a page without events, evaluate the
- * definition's page states. It does not parse dates, places or statuses: the Swift engine does that on top, so the
- * ratio shows what the whole Swift engine costs over the raw libxml2 work.
+ * It does the part of SourceEngine's work that libxml2 does, the way a careful C program would: the byte tests of
+ * the definition's whole-answer rules (`body_contains`, `body_equals`), then parse each answer (the recovering HTML
+ * parser or the strict XML parser, with the same options as ShipTrackXML), evaluate the rules' XPath tests and the
+ * definition's markers, evaluate the compiled `event_rows` XPath, evaluate each field's XPaths with the row as
+ * context node and copy the first non-empty text out as a whitespace-folded string, and, for an answer without
+ * events, evaluate the definition's no-event states. It does not parse dates, places or statuses: the Swift engine
+ * does that on top, so the ratio shows what the whole Swift engine costs over the raw libxml2 work.
  *
  * Usage: parse_pages SPEC PAGES_DIR MIN_SECONDS
- *   SPEC       one directive per line, written by `shiptrack-bench make-pages` from the carrier definitions:
+ *   SPEC       one directive per line, written by `shiptrack-bench make-pages` from the source definition:
  *              format html|xml, header_charset NAME (the HTTP header's), fallback_charset NAME (the definition's),
- *              rows XPATH, time|description|location|event_code XPATH (repeatable, first non-empty wins),
- *              state XPATH, message XPATH (for the state before it).
- *   PAGES_DIR  the pages: every *.html and *.xml file, read into memory, in name order, before timing.
- *   MIN_SECONDS  passes over all pages repeat until this much time has passed (one untimed warm-up pass first).
+ *              body_contains TEXT, body_equals TEXT, response_when XPATH, marker XPATH, rows XPATH,
+ *              field NAME XPATH (repeatable per name, first non-empty wins), state XPATH, message XPATH (for the
+ *              state before it).
+ *   PAGES_DIR  the answers: every *.html and *.xml file, read into memory, in name order, before timing.
+ *   MIN_SECONDS  passes over all answers repeat until this much time has passed (one untimed warm-up pass first).
  *
- * Prints one line: pages=N bytes=N seconds=S cpu_seconds=S events=N fields_bytes=N (events and field bytes of one
- * pass, to check that it read what the Swift engine read). Single-threaded on purpose: the ratio is per core.
+ * Prints one line: answers=N numbers=N bytes=N seconds=S cpu_seconds=S events=N fields_bytes=N (events and field
+ * bytes of one pass, to check that it read what the Swift engine read). Single-threaded on purpose: the ratio is
+ * per core.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -33,8 +37,15 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-enum { FIELD_TIME, FIELD_DESCRIPTION, FIELD_LOCATION, FIELD_EVENT_CODE, FIELD_KINDS };
-enum { MAX_QUERIES = 8, MAX_STATES = 8 };
+/* The fields in the order the engine reads them: the first three decide whether a row is an event row. */
+enum {
+    FIELD_DESCRIPTION, FIELD_TIME, FIELD_TIME_UTC, FIELD_EVENT_CODE, FIELD_LEG, FIELD_LOCATION, FIELD_CITY,
+    FIELD_STATE, FIELD_POSTAL_CODE, FIELD_COUNTRY, FIELD_UTC_OFFSET, FIELD_KINDS
+};
+static const char *const field_names[FIELD_KINDS] = {
+    "description", "time", "time_utc", "event_code", "leg", "location", "city", "state", "postal_code", "country",
+    "utc_offset"};
+enum { MAX_QUERIES = 8, MAX_STATES = 8, MAX_TESTS = 16 };
 
 struct query_list {
     xmlXPathCompExprPtr queries[MAX_QUERIES];
@@ -50,6 +61,14 @@ struct spec {
     int html;
     char *header_charset;
     char *fallback_charset;
+    char *body_contains[MAX_TESTS];
+    int body_contains_count;
+    char *body_equals[MAX_TESTS];
+    int body_equals_count;
+    xmlXPathCompExprPtr response_when[MAX_TESTS];
+    int response_when_count;
+    xmlXPathCompExprPtr markers[MAX_TESTS];
+    int marker_count;
     xmlXPathCompExprPtr rows;
     struct query_list fields[FIELD_KINDS];
     struct page_state states[MAX_STATES];
@@ -111,11 +130,27 @@ static void read_spec(const char *path, struct spec *spec) {
         else if (!strcmp(key, "header_charset")) spec->header_charset = strdup(value);
         else if (!strcmp(key, "fallback_charset")) spec->fallback_charset = strdup(value);
         else if (!strcmp(key, "rows")) spec->rows = compile_xpath(value);
-        else if (!strcmp(key, "time")) add_query(&spec->fields[FIELD_TIME], value);
-        else if (!strcmp(key, "description")) add_query(&spec->fields[FIELD_DESCRIPTION], value);
-        else if (!strcmp(key, "location")) add_query(&spec->fields[FIELD_LOCATION], value);
-        else if (!strcmp(key, "event_code")) add_query(&spec->fields[FIELD_EVENT_CODE], value);
-        else if (!strcmp(key, "state")) {
+        else if (!strcmp(key, "body_contains")) {
+            if (spec->body_contains_count == MAX_TESTS) die("too many body tests", value);
+            spec->body_contains[spec->body_contains_count++] = strdup(value);
+        } else if (!strcmp(key, "body_equals")) {
+            if (spec->body_equals_count == MAX_TESTS) die("too many body tests", value);
+            spec->body_equals[spec->body_equals_count++] = strdup(value);
+        } else if (!strcmp(key, "response_when")) {
+            if (spec->response_when_count == MAX_TESTS) die("too many response rules", value);
+            spec->response_when[spec->response_when_count++] = compile_xpath(value);
+        } else if (!strcmp(key, "marker")) {
+            if (spec->marker_count == MAX_TESTS) die("too many markers", value);
+            spec->markers[spec->marker_count++] = compile_xpath(value);
+        } else if (!strcmp(key, "field")) {
+            char *name_end = strchr(value, ' ');
+            if (!name_end) die("field without an XPath", value);
+            *name_end = 0;
+            int kind = 0;
+            while (kind < FIELD_KINDS && strcmp(field_names[kind], value)) kind++;
+            if (kind == FIELD_KINDS) die("unknown field", value);
+            add_query(&spec->fields[kind], name_end + 1);
+        } else if (!strcmp(key, "state")) {
             if (spec->state_count == MAX_STATES) die("too many page states", value);
             spec->states[spec->state_count++].when = compile_xpath(value);
         } else if (!strcmp(key, "message")) {
@@ -333,7 +368,30 @@ static const char *encoding_for(const struct spec *spec, const struct page *page
     return spec->fallback_charset;
 }
 
+/* Whether the answer, without its leading and trailing ASCII whitespace, is exactly `text`. */
+static int body_equals(const struct page *page, const char *text) {
+    size_t start = 0, end = page->length;
+    while (start < end && strchr(" \t\r\n", page->bytes[start])) start++;
+    while (end > start && strchr(" \t\r\n", page->bytes[end - 1])) end--;
+    return end - start == strlen(text) && !memcmp(page->bytes + start, text, end - start);
+}
+
+static int evaluates_true(xmlXPathContextPtr context, xmlXPathCompExprPtr query, xmlNodePtr at) {
+    context->node = at;
+    xmlXPathObjectPtr result = xmlXPathCompiledEval(query, context);
+    int value = result && xmlXPathCastToBoolean(result);
+    xmlXPathFreeObject(result);
+    return value;
+}
+
 static void parse_page(const struct spec *spec, const struct page *page, struct tally *tally) {
+    /* The whole-answer rules' byte tests, as the engine runs them before parsing (none holds for these answers). */
+    for (int index = 0; index < spec->body_contains_count; index++)
+        if (memmem(page->bytes, page->length, spec->body_contains[index], strlen(spec->body_contains[index])))
+            die("an answer matches a whole-answer rule", spec->body_contains[index]);
+    for (int index = 0; index < spec->body_equals_count; index++)
+        if (body_equals(page, spec->body_equals[index])) die("an answer matches a whole-answer rule", spec->body_equals[index]);
+
     const int common = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT;
     const char *encoding = encoding_for(spec, page);
     xmlDocPtr document = spec->html
@@ -342,8 +400,15 @@ static void parse_page(const struct spec *spec, const struct page *page, struct 
     if (!document) die("a page does not parse", NULL);
     xmlXPathContextPtr context = xmlXPathNewContext(document);
     context->error = silent_structured_errors;
+    xmlNodePtr root = (xmlNodePtr)document;
 
-    context->node = (xmlNodePtr)document;
+    for (int index = 0; index < spec->response_when_count; index++)
+        if (evaluates_true(context, spec->response_when[index], root)) die("an answer matches a whole-answer rule", NULL);
+    int marked = spec->marker_count == 0;
+    for (int index = 0; index < spec->marker_count && !marked; index++) marked = evaluates_true(context, spec->markers[index], root);
+    if (!marked) die("an answer has none of the markers", NULL);
+
+    context->node = root;
     xmlXPathObjectPtr rows = xmlXPathCompiledEval(spec->rows, context);
     if (!rows) die("the rows XPath failed", NULL);
     int row_count = rows->type == XPATH_NODESET && rows->nodesetval ? rows->nodesetval->nodeNr : 0;
@@ -352,18 +417,17 @@ static void parse_page(const struct spec *spec, const struct page *page, struct 
         xmlNodePtr row = rows->nodesetval->nodeTab[row_index];
         char *fields[FIELD_KINDS] = {0};
         size_t lengths[FIELD_KINDS] = {0};
-        /* Time and description always, as the engine reads them before deciding a row is a placeholder. */
-        fields[FIELD_TIME] = first_text(context, &spec->fields[FIELD_TIME], row, spec->html, &lengths[FIELD_TIME]);
-        fields[FIELD_DESCRIPTION] =
-            first_text(context, &spec->fields[FIELD_DESCRIPTION], row, spec->html, &lengths[FIELD_DESCRIPTION]);
-        if (lengths[FIELD_TIME]) {
-            fields[FIELD_LOCATION] =
-                first_text(context, &spec->fields[FIELD_LOCATION], row, spec->html, &lengths[FIELD_LOCATION]);
-            fields[FIELD_EVENT_CODE] =
-                first_text(context, &spec->fields[FIELD_EVENT_CODE], row, spec->html, &lengths[FIELD_EVENT_CODE]);
+        /* Description and times always: a row with none of them is a filler, not an event row (as the engine
+         * decides); the other fields only for event rows. */
+        int kind = 0;
+        for (; kind <= FIELD_TIME_UTC; kind++)
+            fields[kind] = first_text(context, &spec->fields[kind], row, spec->html, &lengths[kind]);
+        if (lengths[FIELD_DESCRIPTION] || lengths[FIELD_TIME] || lengths[FIELD_TIME_UTC]) {
+            for (; kind < FIELD_KINDS; kind++)
+                fields[kind] = first_text(context, &spec->fields[kind], row, spec->html, &lengths[kind]);
             events++;
         }
-        for (int kind = 0; kind < FIELD_KINDS; kind++) {
+        for (kind = 0; kind < FIELD_KINDS; kind++) {
             tally->field_bytes += (long)lengths[kind];
             free(fields[kind]);
         }
@@ -372,16 +436,12 @@ static void parse_page(const struct spec *spec, const struct page *page, struct 
     tally->events += events;
 
     if (events == 0) {
-        /* A page without events: which state it is in, as the engine decides it. */
+        /* An answer without events: which state it is in, as the engine decides it. */
         for (int index = 0; index < spec->state_count; index++) {
-            context->node = (xmlNodePtr)document;
-            xmlXPathObjectPtr when = xmlXPathCompiledEval(spec->states[index].when, context);
-            int applies = when && xmlXPathCastToBoolean(when);
-            xmlXPathFreeObject(when);
-            if (!applies) continue;
+            if (!evaluates_true(context, spec->states[index].when, root)) continue;
             if (spec->states[index].message) {
                 size_t length;
-                free(query_string(context, spec->states[index].message, (xmlNodePtr)document, spec->html, &length));
+                free(query_string(context, spec->states[index].message, root, spec->html, &length));
                 tally->field_bytes += (long)length;
             }
             break;
@@ -427,7 +487,7 @@ int main(int argc, char **argv) {
     } while (elapsed < minimum);
     double cpu = seconds_of(CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
 
-    printf("pages=%ld bytes=%ld seconds=%.6f cpu_seconds=%.6f events=%ld fields_bytes=%ld\n", passes * count,
-           passes * page_bytes, elapsed, cpu, first.events, first.field_bytes);
+    printf("answers=%ld numbers=%ld bytes=%ld seconds=%.6f cpu_seconds=%.6f events=%ld fields_bytes=%ld\n",
+           passes * count, passes * count, passes * page_bytes, elapsed, cpu, first.events, first.field_bytes);
     return tally.events == first.events * passes ? 0 : 1;
 }

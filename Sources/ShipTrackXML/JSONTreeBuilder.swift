@@ -14,12 +14,12 @@ final class JSONTreeBuilder {
         case outOfMemory
     }
 
-    private var document: xmlDocPtr?
+    var document: xmlDocPtr?
     /// The `<json>` element.
     let root: xmlNodePtr
-    private let dictionary: OpaquePointer
-    private let itemName: UnsafePointer<xmlChar>
-    private let memberName: UnsafePointer<xmlChar>
+    let dictionary: OpaquePointer
+    let itemName: UnsafePointer<xmlChar>
+    let memberName: UnsafePointer<xmlChar>
 
     init(context: String) throws {
         guard let document = xmlNewDoc("1.0") else { throw MarkupParseError.resourceExhausted(context: context) }
@@ -142,7 +142,7 @@ final class JSONTreeBuilder {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
     }
 
-    private func newElement(_ name: UnsafePointer<xmlChar>, in parent: xmlNodePtr) throws(Failure) -> xmlNodePtr {
+    func newElement(_ name: UnsafePointer<xmlChar>, in parent: xmlNodePtr) throws(Failure) -> xmlNodePtr {
         // The name belongs to the dictionary, so libxml2 will not free it with the node.
         guard let node = xmlNewDocNodeEatName(document, nil, UnsafeMutablePointer(mutating: name), nil) else {
             throw .outOfMemory

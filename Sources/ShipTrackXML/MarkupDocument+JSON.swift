@@ -25,6 +25,10 @@ extension MarkupDocument {
         _ = LibXML2.initialized
         try checkSize(bytes, context: context, maxBytes: maxBytes)
         let limit = min(max(maxDepth, 0), deepestJSONNesting)
+        // Tracking answers take the direct path; anything it leaves (see buildDirectly) is read by Foundation below.
+        if let direct = JSONTreeBuilder.buildDirectly(from: bytes, context: context, limit: limit) {
+            return try MarkupDocument(document: direct.takeDocument(), kind: .json, context: context)
+        }
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])

@@ -30,45 +30,42 @@ public struct MarkupNode {
     /// joins it (JSON too: see `docs/json-as-xpath.md`). Entity reference nodes are skipped rather than resolved, so a hostile XML page cannot make us
     /// expand entities. Whitespace is left for the caller to fold.
     public var text: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        MarkupNode.appendText(of: pointer, to: &bytes, html: document.kind == .html)
+        var sink = RawText()
+        sink.bytes.reserveCapacity(64)
+        MarkupNode.appendText(of: pointer, to: &sink, html: document.kind == .html)
         // The separator after the node itself separates nothing.
-        if bytes.last == 0x20 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        if sink.bytes.last == 0x20 { sink.bytes.removeLast() }
+        return String(decoding: sink.bytes, as: UTF8.self)
     }
 
-    private static func appendText(of node: xmlNodePtr, to bytes: inout [UInt8], html: Bool) {
+    /// ``text`` with every run of whitespace folded to one space and the ends trimmed: what carrier fields are
+    /// compared and stored as. Folded on the bytes while they are copied out of libxml2, with no `String` in
+    /// between (see ``FoldedText``).
+    public var foldedText: String {
+        var sink = FoldedText()
+        MarkupNode.appendText(of: pointer, to: &sink, html: document.kind == .html)
+        return sink.string
+    }
+
+    static func appendText(of node: xmlNodePtr, to sink: inout some TextSink, html: Bool) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content {
-                var cursor = content
-                while cursor.pointee != 0 {
-                    bytes.append(cursor.pointee)
-                    cursor += 1
-                }
-            }
+            if let content = node.pointee.content { sink.append(content, count: Int(xmlStrlen(content))) }
         case XML_ELEMENT_NODE, XML_DOCUMENT_NODE, XML_HTML_DOCUMENT_NODE, XML_DOCUMENT_FRAG_NODE:
-            // Only HTML needs the name; XML and JSON fields are read on every event, so no String is made for them.
-            let name = html ? node.pointee.name.map { String(cString: $0) } ?? "" : ""
-            if html, name == "script" || name == "style" { return }
+            // Only HTML needs the name, compared on its bytes: this runs for every element of every field.
+            let name = html ? node.pointee.name : nil
+            if let name, HTMLNames.isScriptOrStyle(name) { return }
             var child = node.pointee.children
             while let current = child {
-                appendText(of: current, to: &bytes, html: html)
+                appendText(of: current, to: &sink, html: html)
                 child = current.pointee.next
             }
-            if html, node.pointee.type == XML_ELEMENT_NODE, !inlineElements.contains(name) { bytes.append(0x20) }
+            if html, node.pointee.type == XML_ELEMENT_NODE, !(name.map(HTMLNames.isInline) ?? false) { sink.appendSpace() }
         default:
             // Comments, processing instructions, entity references and DTD nodes carry no page text.
             return
         }
     }
-
-    /// HTML elements that do not break a line, so no space is added after them.
-    private static let inlineElements: Set<String> = [
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "label", "mark",
-        "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    ]
 
     /// The nodes `query` selects, with this node as the context node.
     public func select(_ query: XPathQuery) throws -> [MarkupNode] {
@@ -96,6 +93,25 @@ public struct MarkupNode {
             guard let value = xmlXPathCastToString(object) else { return "" }
             defer { shiptrack_xml_free(value) }
             return String(cString: value)
+        }
+    }
+
+    /// ``string(_:)`` with every run of whitespace folded to one space and the ends trimmed, folded on the bytes as
+    /// they are copied out of libxml2 (one `String` made, none when the result is empty).
+    public func foldedString(_ query: XPathQuery) throws -> String {
+        try document.evaluate(query, at: pointer) { object in
+            if object.pointee.type == XPATH_NODESET {
+                guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let first = set.pointee.nodeTab?[0]
+                else { return "" }
+                var sink = FoldedText()
+                MarkupNode.appendText(of: first, to: &sink, html: document.kind == .html)
+                return sink.string
+            }
+            guard let value = xmlXPathCastToString(object) else { return "" }
+            defer { shiptrack_xml_free(value) }
+            var sink = FoldedText()
+            sink.append(value, count: Int(xmlStrlen(value)))
+            return sink.string
         }
     }
 

@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "shiptrack-bench",
         abstract: "Measure ShipTrack against the raw C libraries and the ideal (used by `make bench`).",
         subcommands: [
-            MakePagesCommand.self, ParseCommand.self, FetchCommand.self, RoundTripCommand.self,
+            MakePagesCommand.self, MakeAnswersCommand.self, ParseCommand.self, FetchCommand.self, RoundTripCommand.self,
             EstimateCommand.self, ConcurrencySplitCommand.self, RecordRunCommand.self, RecordHyperfineCommand.self,
             ReportCommand.self,
         ]

@@ -13,6 +13,9 @@ struct EstimateCommand: AsyncParsableCommand {
     @Option(help: "The folder of carrier definitions (Carriers/).")
     var carriers = "Carriers"
 
+    @Option(help: "The folder of tracking source definitions (TrackingSources/).")
+    var sources = "TrackingSources"
+
     @Option(help: "The simulated date of the generated orders and pages, YYYY-MM-DD.")
     var date: String
 
@@ -33,7 +36,7 @@ struct EstimateCommand: AsyncParsableCommand {
         let timestamps = TimestampParser(policy: estimator.policy)
         let now = try timestamps.parse(asOf, field: "--as-of")
         let builder = ShipmentFactsBuilder(
-            world: try GeneratedWorld(simulatedDate: date), registry: try BenchCarriers.registry(directory: carriers),
+            world: try GeneratedWorld(simulatedDate: date), registry: try BenchSources.registry(carriers: carriers, sources: sources),
             timestamps: timestamps)
         let shipments = ShipmentFactsBuilder.expand(
             try await builder.distinctShipments(count: distinct, seed: 11, now: now), to: count)

@@ -25,14 +25,14 @@ struct GeneratedWorld: Sendable {
     /// A fetcher answering every carrier's request with the page the simulator would serve.
     var pageFetcher: GeneratedPageFetcher { GeneratedPageFetcher(day: day) }
 
-    /// Base URLs that tell ``GeneratedPageFetcher`` which carrier a request is for.
-    static let baseURLs = BaseURLs(perCarrier: [
-        "usps": "http://usps.generated.invalid", "epacket": "http://epacket.generated.invalid",
-        "ems": "http://ems.generated.invalid",
+    /// Base URLs that tell ``GeneratedPageFetcher`` which of the simulator's generators a request is for: the USPS
+    /// page, or the China Post page (ePacket and EMS numbers alike).
+    static let baseURLs = BaseURLs(perSource: [
+        "usps-page": "http://usps.generated.invalid", "chinapost-page": "http://epacket.generated.invalid",
     ])
 }
 
-/// Serves generated pages from memory in place of the network: the carrier from the host name of
+/// Serves generated pages from memory in place of the network: the generator from the host name of
 /// ``GeneratedWorld/baseURLs``, the number from the end of the query.
 struct GeneratedPageFetcher: PageFetching {
     fileprivate let day: CalendarDay

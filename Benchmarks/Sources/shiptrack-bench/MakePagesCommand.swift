@@ -2,28 +2,31 @@ import ArgumentParser
 import CarrierSimulator
 import Foundation
 import ShipTrackCarriers
-import ShipTrackHTTP
 import ShipTrackModel
 
-/// `shiptrack-bench make-pages`: writes the generated pages both parsing benchmarks read, and the request paths
-/// the fetching benchmarks ask for.
+/// `shiptrack-bench make-pages`: writes the generated answers the parsing benchmarks read that need no server (the
+/// USPS and China Post pages, the EMS EUB interface's XML), and the request paths the fetching benchmarks ask for.
 struct MakePagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make-pages",
-        abstract: "Write realistic generated pages (20-60 KB, 10-30 events) for every carrier, and request paths.",
+        abstract: "Write realistic generated pages (20-60 KB, 10-30 events) and EMS EUB answers, and request paths.",
         discussion: """
-            Writes OUT/<carrier>/ (pages, numbers.txt, spec.txt for the C reference) and OUT/paths.txt (the \\
-            request path of every page, as ShipTrack builds it, for wrk and the fetch benchmark).
+            Writes OUT/usps-page/, OUT/chinapost-page/ (ePacket numbers) and OUT/ems-eub/ (answers, asked.txt, \\
+            spec.txt for the C reference), OUT/requests.txt (SOURCE CARRIER NUMBER PATH of every page, the path as \\
+            ShipTrack builds it, for the fetch benchmarks and the Python peer) and OUT/paths.txt (the paths, for wrk).
             """
     )
 
     @Option(help: "The folder of carrier definitions (Carriers/).")
     var carriers = "Carriers"
 
+    @Option(help: "The folder of tracking source definitions (TrackingSources/).")
+    var sources = "TrackingSources"
+
     @Option(help: "The simulated date, YYYY-MM-DD, as given to carrier-sim --generate --date.")
     var date: String
 
-    @Option(help: "Pages per carrier.")
+    @Option(help: "Answers per source.")
     var count = 200
 
     @Option(help: "Seed of the tracking numbers.")
@@ -36,41 +39,63 @@ struct MakePagesCommand: ParsableCommand {
     static let pageBytes = 20_000...60_000
     static let pageEvents = 10...30
 
+    /// The sources whose answers the simulator's generator makes in-process, with the generator's name for them.
+    static let generated: [(source: SourceID, carrier: CarrierID, generator: String)] = [
+        ("usps-page", "usps", "usps"), ("chinapost-page", "epacket", "epacket"), ("ems-eub", "ems", "ems"),
+    ]
+
     func run() throws {
         guard let day = CalendarDay(date) else { throw ValidationError("--date: \"\(date)\" is not YYYY-MM-DD.") }
-        let engines = try BenchCarriers.load(directory: carriers)
+        let registry = try BenchSources.registry(carriers: carriers, sources: sources)
         let output = URL(fileURLWithPath: out, isDirectory: true)
-        // Requests are built against a placeholder base, which is then cut off to leave the path.
-        let placeholderBase = "http://placeholder.invalid"
-        var paths: [String] = []
-        for carrier in BenchCarriers.identifiers {
-            guard let engine = engines[carrier] else { throw ValidationError("no definition for \(carrier) in \(carriers)") }
-            var chosen: [(number: String, bytes: [UInt8])] = []
-            var contentType: String?
-            // Draw numbers until enough pages fall in the realistic range; most do, so a few rounds suffice.
-            var round: UInt64 = 0
-            while chosen.count < count, round < 20 {
-                let numbers = CarrierSimulator.sampleTrackingNumbers(
-                    carrier: carrier.rawValue, count: count * 4, seed: seed &+ round &* 7_919)
-                for number in numbers where chosen.count < count {
-                    guard let page = CarrierSimulator.generatedPage(carrier: carrier.rawValue, number: number, simulatedDate: day),
-                        Self.pageBytes.contains(page.bytes.count), Self.pageEvents.contains(page.eventCount),
-                        !chosen.contains(where: { $0.number == number })
-                    else { continue }
-                    chosen.append((number, page.bytes))
-                    contentType = page.contentType
-                }
-                round += 1
+        var requests: [String] = []
+        for (source, carrier, generator) in Self.generated {
+            let engine = try BenchSources.engine(source, in: registry)
+            let isPage = engine.definition.kind == .page
+            let chosen = try Self.choose(count: count, carrier: carrier, generator: generator, day: day, seed: seed) { page in
+                (!isPage || Self.pageBytes.contains(page.bytes.count)) && Self.pageEvents.contains(page.eventCount)
             }
-            guard chosen.count == count else {
-                throw ValidationError("only \(chosen.count) realistic \(carrier) pages found, \(count) wanted")
+            let answers = chosen.map { number, page in
+                AnswerSet.Answer(
+                    body: page.bytes, status: 200, charset: Self.charset(ofContentType: page.contentType),
+                    asked: [AskedNumber(number: number, carrier: carrier)])
             }
-            try PageSet.write(
-                chosen, engine: engine, charset: contentType.flatMap(Self.charset(ofContentType:)),
-                to: output.appendingPathComponent(carrier.rawValue, isDirectory: true))
-            paths += chosen.map { String(engine.request(for: $0.number, baseURL: placeholderBase).url.dropFirst(placeholderBase.count)) }
+            try AnswerSet(directory: output.appendingPathComponent(source.rawValue, isDirectory: true)).write(answers, engine: engine)
+            if isPage {
+                requests += chosen.map { "\(source) \(carrier) \($0.number) \(BenchSources.pagePath(engine, number: $0.number))" }
+            }
         }
+        // Interleaved, so every moment asks a mix of page sizes and sources, as a night does.
+        requests = FetchCommand.interleaved(requests, groups: 2)
+        try Data((requests.joined(separator: "\n") + "\n").utf8).write(to: output.appendingPathComponent(PageRequest.fileName))
+        let paths = requests.map { $0.split(separator: " ", maxSplits: 3)[3] }
         try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: output.appendingPathComponent("paths.txt"))
+    }
+
+    /// `count` distinct numbers of `carrier` whose generated page passes `accept`, the same for the same seed.
+    static func choose(
+        count: Int, carrier: CarrierID, generator: String, day: CalendarDay, seed: UInt64,
+        accept: (GeneratedPage) -> Bool
+    ) throws -> [(number: String, page: GeneratedPage)] {
+        var chosen: [(number: String, page: GeneratedPage)] = []
+        var seen = Set<String>()
+        // Draw numbers until enough pages fall in the realistic range; most do, so a few rounds suffice.
+        var round: UInt64 = 0
+        while chosen.count < count, round < 20 {
+            let numbers = CarrierSimulator.sampleTrackingNumbers(carrier: carrier.rawValue, count: count * 4, seed: seed &+ round &* 7_919)
+            for number in numbers where chosen.count < count && !seen.contains(number) {
+                guard let page = CarrierSimulator.generatedPage(carrier: generator, number: number, simulatedDate: day),
+                    accept(page)
+                else { continue }
+                seen.insert(number)
+                chosen.append((number, page))
+            }
+            round += 1
+        }
+        guard chosen.count == count else {
+            throw ValidationError("only \(chosen.count) realistic \(carrier) answers found, \(count) wanted")
+        }
+        return chosen
     }
 
     /// The `charset` parameter of a `Content-Type`, as the HTTP client hands it to the engine.

@@ -2,73 +2,97 @@ import ArgumentParser
 import Foundation
 import Logging
 import ShipTrackCarriers
+import ShipTrackHTTP
 import ShipTrackModel
 
-/// `shiptrack-bench parse`: the Swift side of the parsing ratio. Reads a page folder into memory, then runs the
-/// carrier engine over every page, on one thread, until the time is up; prints the same fields as the C reference.
+/// `shiptrack-bench parse`: the Swift side of the parsing ratio. Reads a folder of one source's answers into memory,
+/// then has the source's engine read every answer, on one thread, until the time is up: the call a night makes on
+/// each answer it receives (classification, parsing, markers, items, events). Prints the same fields as the C
+/// reference.
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse a folder of pages with the carrier engine, single-threaded, and print pages and bytes per second."
+        abstract: "Read a folder of answers with the source's engine, single-threaded, and print answers and bytes per second."
     )
 
     @Option(help: "The folder of carrier definitions (Carriers/).")
     var carriers = "Carriers"
 
-    @Option(help: "The carrier whose engine reads the pages.")
-    var carrier: String
+    @Option(help: "The folder of tracking source definitions (TrackingSources/).")
+    var sources = "TrackingSources"
 
-    @Option(help: "The page folder written by make-pages.")
-    var pages: String
+    @Option(help: "The source whose engine reads the answers.")
+    var source: String
 
-    @Option(name: .customLong("min-seconds"), help: "Repeat passes over the pages until this much time has passed.")
+    @Option(help: "The answer folder written by make-pages or make-answers.")
+    var answers: String
+
+    @Option(name: .customLong("min-seconds"), help: "Repeat passes over the answers until this much time has passed.")
     var minimumSeconds = 1.0
 
     func run() throws {
-        let engines = try BenchCarriers.load(directory: carriers)
-        guard let engine = engines[CarrierID(carrier)] else { throw ValidationError("no carrier named \(carrier)") }
-        let set = PageSet(directory: URL(fileURLWithPath: pages, isDirectory: true))
-        let pageBytes = try set.pages()
-        let numbers = try set.numbers()
-        let charset = try set.headerCharset()
-        guard !pageBytes.isEmpty, numbers.count == pageBytes.count else {
-            throw ValidationError("\(pages): no pages, or numbers.txt does not match them")
-        }
-        // The engine logs only unusual pages; a no-op handler keeps the measurement free of terminal I/O.
+        let registry = try BenchSources.registry(carriers: carriers, sources: sources)
+        let engine = try BenchSources.engine(SourceID(source), in: registry)
+        let set = try AnswerSet(path: answers).answers()
+        guard !set.isEmpty else { throw ValidationError("\(answers): no answers") }
+        // The responses exist before the engine sees them, as in a night (the HTTP client made them).
+        let responses = set.enumerated().map { index, answer in answer.response(url: "http://bench.invalid/\(source)/\(index)") }
+        // The engine logs only unusual answers; a no-op handler keeps the measurement free of terminal I/O.
         let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
-        let totalBytes = pageBytes.reduce(0) { $0 + $1.count }
+        let totalBytes = set.reduce(0) { $0 + $1.body.count }
+        let numbers = set.reduce(0) { $0 + $1.asked.count }
 
         // One untimed pass warms caches and counts what is read, to compare with the C reference's pass.
-        var events = 0
-        for (page, number) in zip(pageBytes, numbers) {
-            events += Self.eventCount(try engine.read(page: page, charset: charset, context: "bench", number: number, logger: logger))
+        var first = Tally()
+        for (response, answer) in zip(responses, set) {
+            first.add(engine.read(answer: response, asked: answer.asked, logger: logger))
+        }
+        guard first.failures == 0 else {
+            throw BenchError("\(source): \(first.failures) of \(numbers) numbers were not read (first: \(first.firstFailure ?? ""))")
         }
 
         var passes = 0
-        var timedEvents = 0
+        var timed = Tally()
         let wallStart = ProcessClock.wallSeconds
         let cpuStart = ProcessClock.cpuSeconds
         var elapsed = 0.0
         repeat {
-            for (page, number) in zip(pageBytes, numbers) {
-                timedEvents += Self.eventCount(
-                    try engine.read(page: page, charset: charset, context: "bench", number: number, logger: logger))
+            for (response, answer) in zip(responses, set) {
+                timed.add(engine.read(answer: response, asked: answer.asked, logger: logger))
             }
             passes += 1
             elapsed = ProcessClock.wallSeconds - wallStart
         } while elapsed < minimumSeconds
         let cpu = ProcessClock.cpuSeconds - cpuStart
-        guard timedEvents == events * passes else { throw ValidationError("the engine read different events on different passes") }
+        guard timed.events == first.events * passes else { throw ValidationError("the engine read different events on different passes") }
 
         print(
-            "pages=\(passes * pageBytes.count) bytes=\(passes * totalBytes) seconds=\(MeasurementRecord.value(elapsed)) "
-                + "cpu_seconds=\(MeasurementRecord.value(cpu)) events=\(events)")
+            "answers=\(passes * set.count) numbers=\(passes * numbers) bytes=\(passes * totalBytes) "
+                + "seconds=\(MeasurementRecord.value(elapsed)) cpu_seconds=\(MeasurementRecord.value(cpu)) events=\(first.events)")
     }
 
-    private static func eventCount(_ reading: PageReading) -> Int {
-        switch reading {
-        case .events(let events): events.count
-        case .noEvents: 0
+    /// What one pass read.
+    private struct Tally {
+        var events = 0
+        var failures = 0
+        var firstFailure: String?
+
+        mutating func add(_ reading: SavedAnswerReading) {
+            switch reading {
+            case .whole(let error):
+                failures += 1
+                firstFailure = firstFailure ?? error.description
+            case .items(let items):
+                for (_, result) in items {
+                    switch result {
+                    case .success(.events(let events, _, _)): self.events += events.count
+                    case .success(.noEvents): break
+                    case .failure(let error):
+                        failures += 1
+                        firstFailure = firstFailure ?? error.description
+                    }
+                }
+            }
         }
     }
 }

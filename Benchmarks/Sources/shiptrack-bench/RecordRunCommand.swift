@@ -53,6 +53,16 @@ struct RecordRunCommand: ParsableCommand {
         fields["failed"] = String((outcomes["failed"] ?? 0) + (outcomes["not_checked"] ?? 0))
         fields["requests"] = String(fetching["requests"] as? Int ?? 0)
         fields["retries"] = String(fetching["retries"] as? Int ?? 0)
+        // Every request per source: tracking (a batch counts once), registrations and access tokens.
+        var allRequests = 0
+        for (source, value) in fetching["sources"] as? [String: Any] ?? [:] {
+            let counts = value as? [String: Any] ?? [:]
+            let requests = ["tracking_requests", "registration_requests", "token_requests"]
+                .map { counts[$0] as? Int ?? 0 }
+            fields["requests.\(source)"] = requests.map(String.init).joined(separator: "/")
+            allRequests += requests.reduce(0, +)
+        }
+        fields["all_requests"] = String(allRequests)
         // The batch's own rate over its fetch phase only (import and reports excluded): what the lanes achieved.
         fields["fetch_phase_rate"] = MeasurementRecord.value(fetching["shipments_per_second"] as? Double ?? 0)
         fields["exit"] = String(exit)

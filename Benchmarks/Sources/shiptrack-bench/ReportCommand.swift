@@ -15,6 +15,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The machine description, `key: value` lines.")
     var machine: String
 
+    @Option(help: "The profile summary (Markdown, from Benchmarks/profile-summary.sh), written beside the table.")
+    var profile: String?
+
     @Option(help: "The Markdown file to update.")
     var markdown = "BENCHMARKS.md"
 
@@ -44,6 +47,18 @@ struct ReportCommand: ParsableCommand {
         block.append(table)
         block.append("")
         block += settingsLines(report)
+        if let profile, let text = try? String(contentsOfFile: profile, encoding: .utf8),
+            !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            block.append("### Profile of this run: where the CPU goes")
+            block.append("")
+            block.append(
+                "`perf record -g` (cpu-clock sampling) of the release binaries; self time per library and per function, "
+                    + "Swift names demangled.")
+            block.append("")
+            block.append(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            block.append("")
+        }
         block.append(Self.endMarker)
         try write(block.joined(separator: "\n"))
         FileHandle.standardError.write(Data("wrote \(markdown)\n".utf8))
@@ -59,17 +74,21 @@ struct ReportCommand: ParsableCommand {
                     + ".")
         }
         lines.append(
-            "Parsing and estimator rates are per CPU second of the one thread doing the work (both programs read "
+            "Parsing and estimator rates are per CPU second of the one thread doing the work (the programs read "
                 + "`CLOCK_PROCESS_CPUTIME_ID`), so they are per core; the other figures are wall time. Second nights "
-                + "run once, after the last first night, over its database.")
+                + "run once, after the last first night, over its database. The load column is the median 1-minute load "
+                + "average when a case's measurements started: on 2 cores, a figure measured above about 1.5 shared "
+                + "the machine with another busy process.")
         if let split = report.all("split", ["used": "yes"]).last {
             let lanes = split.fields.filter { $0.key.hasPrefix("lane.") }.sorted { $0.key < $1.key }
-                .map { "\($0.key.dropFirst(5))=\($0.value)" }.joined(separator: ", ")
+                .map { "\($0.key.dropFirst(5))=\($0.value)" }.joined(separator: " ")
             let bound = split.number("lane_bound").map { Format.percent($0) } ?? "?"
             lines.append(
-                "Nightly runs share \(split.fields["total"] ?? "?") transfers among the carriers' lanes in proportion to "
-                    + "the requests each lane carries (`--concurrency \(lanes)`; every leg waits in its own carrier's "
-                    + "lane); with whole slots that split allows at most \(bound) of one shared pool's ideal.")
+                "Nights through the pages share \(split.fields["total"] ?? "?") transfers among the sources' lanes in "
+                    + "proportion to the requests each lane carries (`--concurrency \(lanes)`; every leg waits in its own "
+                    + "source's lane); with whole slots that split allows at most \(bound) of one shared pool's ideal. "
+                    + "Nights through the APIs keep each interface's own concurrency and batches; only their rates are "
+                    + "lifted (`--rate 0`), and the USPS API's 60 calls an hour raised by the store configuration.")
         }
         if let elapsedSeconds {
             let build = buildSeconds.map { ", of which the release build \(Format.duration($0))" } ?? ""

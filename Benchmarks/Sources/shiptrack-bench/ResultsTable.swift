@@ -10,9 +10,12 @@ struct ResultsTable {
         var ratio: String = ""
         var target: String = ""
         var verdict: String = ""
+        /// The median 1-minute load average when the case's measurements started (2 cores: above about 1 for one
+        /// measuring process, another process was busy too).
+        var load: String = ""
     }
 
-    static let header = ["#", "figure", "case", "result (median)", "reference (median)", "ratio", "target", "verdict"]
+    static let header = ["#", "figure", "case", "result (median)", "reference (median)", "ratio", "target", "verdict", "load"]
 
     var rows: [(section: Int, row: Row)] = []
 
@@ -28,7 +31,7 @@ struct ResultsTable {
             lines.append(
                 line([
                     String(section), row.figure, row.measuredCase, row.result, row.reference, row.ratio, row.target,
-                    row.verdict,
+                    row.verdict, row.load,
                 ]))
         }
         return lines.joined(separator: "\n")

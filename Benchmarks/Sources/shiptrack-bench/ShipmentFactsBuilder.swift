@@ -14,9 +14,14 @@ struct ShipmentFactsBuilder {
 
     /// `distinct` shipments from the generated orders, tracked through the generated pages.
     func distinctShipments(count distinct: Int, seed: UInt64, now: Date) async throws -> [ShipmentFacts] {
+        let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
+        // The pages a store without credentials reads, served from memory, with no politeness limits to wait for.
+        var configuration = SourceSet.Configuration()
+        configuration.baseURLs = GeneratedWorld.baseURLs
+        configuration.allLimits = SourceLimits(concurrency: 8, requestsPerSecond: 0)
         let tracker = Tracker(
-            registry: registry, fetcher: world.pageFetcher, baseURLs: GeneratedWorld.baseURLs,
-            logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+            sources: try SourceSet(registry: registry, configuration: configuration, fetcher: world.pageFetcher, logger: logger),
+            logger: logger)
         var shipments: [ShipmentFacts] = []
         let lines = try world.ordersCSV(count: distinct, seed: seed).split(separator: "\n").dropFirst()
         for line in lines {
@@ -38,7 +43,7 @@ struct ShipmentFactsBuilder {
                     tracking = .result(
                         try await tracker.track(
                             number, carrier: fields[2].isEmpty ? nil : CarrierID(fields[2]), destination: alpha2, now: now))
-                } catch let error where error.category == .notFound {
+                } catch let error where error.outcome == .notFound {
                     tracking = .notFound
                 } catch {
                     // A failed fetch leaves the shipment as the batch leaves it: not fetched this night.

@@ -108,7 +108,7 @@ extension SourceEngine {
         }
         let retryAfter = response.retryAfter(now: Date())
         for rule in responses where matches(rule, response, document: document) {
-            let message = rule.message.flatMap { query in document().flatMap { try? fold($0.documentNode.string(query)) } }
+            let message = rule.message.flatMap { query in document().flatMap { try? $0.documentNode.foldedString(query) } }
                 .flatMap { $0.isEmpty ? nil : $0 } ?? rule.says ?? ""
             return WholeFailure(
                 outcome: rule.outcome, message: message.isEmpty ? "HTTP \(response.statusCode) from \(response.displayURL)" : message,
@@ -225,7 +225,7 @@ extension SourceEngine {
     private func readItem(_ item: MarkupNode, asked: AskedNumber, logger: Logger) -> Result<ItemReading, TrackingError> {
         let carrierName = asked.carrier.rawValue
         for state in itemStates where (try? item.boolean(state.when)) == true {
-            let message = state.message.flatMap { try? fold(item.string($0)) } ?? ""
+            let message = state.message.flatMap { try? item.foldedString($0) } ?? ""
             if let status = state.outcome.noEventStatus { return .success(.noEvents(status, notes: [])) }
             return .failure(state.outcome.error(asked.number, carrier: carrierName, source: id, message: message, retryAfter: nil))
         }
@@ -250,7 +250,7 @@ extension SourceEngine {
                     detail: "none of the \(reading.quality.rowsSeen) event rows could be read (first: \(first.summary))"))
         }
         for state in noEvents where (try? item.boolean(state.when)) == true {
-            let message = state.message.flatMap { try? fold(item.string($0)) } ?? ""
+            let message = state.message.flatMap { try? item.foldedString($0) } ?? ""
             if let status = state.outcome.noEventStatus { return .success(.noEvents(status, notes: notes)) }
             return .failure(state.outcome.error(asked.number, carrier: carrierName, source: id, message: message, retryAfter: nil))
         }
@@ -262,7 +262,8 @@ extension SourceEngine {
 
     func firstText(_ queries: [XPathQuery], in node: MarkupNode) -> String {
         for query in queries {
-            let text = fold((try? node.string(query)) ?? "")
+            // Folded on the bytes as libxml2's text is copied out: one String per field, none for an empty one.
+            let text = (try? node.foldedString(query)) ?? ""
             if !text.isEmpty { return text }
         }
         return ""
@@ -275,15 +276,31 @@ extension SourceEngine {
     /// `<?xml encoding?>`), so libxml2 reads that; else UTF-8 when the bytes are valid UTF-8; else the definition's
     /// fallback (`GBK` for old Chinese pages).
     static func encoding(of bytes: [UInt8], header: String?, fallback: String?) -> String? {
-        let validUTF8 = String(validating: bytes, as: UTF8.self) != nil
+        // Validated only when the answer turns on it (a page's every byte, otherwise).
+        func validUTF8() -> Bool { isValidUTF8(bytes) }
         if let header, !header.isEmpty {
             let claimsUTF8 = header.lowercased().replacingOccurrences(of: "-", with: "") == "utf8"
-            if !(claimsUTF8 && !validUTF8 && fallback != nil) { return header }
+            if !(claimsUTF8 && fallback != nil && !validUTF8()) { return header }
             return fallback
         }
         if declaresCharset(bytes.prefix(4_096)) { return nil }
-        if validUTF8 { return "UTF-8" }
+        if validUTF8() { return "UTF-8" }
         return fallback
+    }
+
+    /// Whether `bytes` are well-formed UTF-8, checked in place (no String is made).
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var iterator = buffer.makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid: continue
+                case .error: return false
+                case .emptyInput: return true
+                }
+            }
+        }
     }
 
     private static let charsetNeedles: [[UInt8]] = [Array("charset".utf8), Array("encoding=".utf8)]
@@ -317,15 +334,23 @@ extension [UInt8] {
         return self[start..<end]
     }
 
-    /// Whether `needle` occurs in the bytes.
+    /// Whether `needle` occurs in the bytes (`memchr` and `memcmp`: every whole-answer rule scans every answer).
     func containsBytes(_ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= count else { return false }
-        var index = startIndex
-        while let found = self[index...].firstIndex(of: first) {
-            if found + needle.count > endIndex { return false }
-            if self[found..<found + needle.count].elementsEqual(needle) { return true }
-            index = found + 1
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
+                var start = base
+                let end = base + haystack.count
+                while end - start >= needle.count,
+                    let found = memchr(start, Int32(first), end - start - needle.count + 1)
+                {
+                    let candidate = found.assumingMemoryBound(to: UInt8.self)
+                    if memcmp(candidate, wanted, needle.count) == 0 { return true }
+                    start = UnsafePointer(candidate + 1)
+                }
+                return false
+            }
         }
-        return false
     }
 }

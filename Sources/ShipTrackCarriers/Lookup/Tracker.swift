@@ -65,11 +65,9 @@ public struct Tracker: Sendable {
             let asked = [definition.id] + known.map(\.carrier)
             legs = await withTaskGroup(of: (Int, Result<LegAnswer, TrackingError>).self) { group in
                 for (index, leg) in asked.enumerated() {
-                    group.addTask {
-                        do throws(TrackingError) { return (index, .success(try await trackLeg(leg, number: normalized))) } catch {
-                            return (index, .failure(error))
-                        }
-                    }
+                    // The typed do-catch lives in `legResult`: Swift 6.3's release build mis-compiled it inside this
+                    // child task's closure (the night trapped here; debug builds did not).
+                    group.addTask { (index, await legResult(leg, number: normalized)) }
                 }
                 var collected: [(Int, Result<LegAnswer, TrackingError>)] = []
                 for await outcome in group { collected.append(outcome) }
@@ -133,6 +131,11 @@ public struct Tracker: Sendable {
         var fallbacks: [SourceFallback]
         var url: String
         var wholeJourney: Bool
+    }
+
+    /// One leg's answer or failure, as a value.
+    private func legResult(_ carrier: CarrierID, number: String) async -> Result<LegAnswer, TrackingError> {
+        do throws(TrackingError) { return .success(try await trackLeg(carrier, number: number)) } catch { return .failure(error) }
     }
 
     /// Asks `carrier`'s sources in order until one answers; a source that cannot answer for reasons of its own
