@@ -991,7 +991,7 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
             "max_bytes": 4194304,
             "order": "newest_first",
             "markers": [
-              "boolean(//table[@id='showTable' or contains(concat(' ', normalize-space(@class), ' '), ' txt_table ')] | //*[contains(., '查无此邮件') or contains(., '邮件号码不存在') or contains(., 'No record of this item') or contains(., 'Item not found') or contains(., '暂无邮件跟踪信息') or contains(., '暂无轨迹') or contains(., 'No tracking information yet')])"
+              "boolean(//table[@id='showTable' or contains(concat(' ', normalize-space(@class), ' '), ' txt_table ')]) or contains(string(/), '查无此邮件') or contains(string(/), '邮件号码不存在') or contains(string(/), 'No record of this item') or contains(string(/), 'Item not found') or contains(string(/), '暂无邮件跟踪信息') or contains(string(/), '暂无轨迹') or contains(string(/), 'No tracking information yet')"
             ],
             "event_rows": "//table[@id='showTable' or contains(concat(' ', normalize-space(@class), ' '), ' txt_table ')]//tr[td]",
             "fields": {
@@ -1063,12 +1063,12 @@ let embeddedSourceFiles: [(name: String, contents: String)] = [
             },
             "no_events": [
               {
-                "when": "boolean(//*[contains(., '查无此邮件') or contains(., '邮件号码不存在') or contains(., 'No record of this item') or contains(., 'Item not found')])",
+                "when": "contains(string(/), '查无此邮件') or contains(string(/), '邮件号码不存在') or contains(string(/), 'No record of this item') or contains(string(/), 'Item not found')",
                 "outcome": "not_found",
                 "message": "normalize-space(//*[contains(concat(' ', normalize-space(@class), ' '), ' noData ')])"
               },
               {
-                "when": "boolean(//*[contains(., '暂无邮件跟踪信息') or contains(., '暂无轨迹') or contains(., 'No tracking information yet')])",
+                "when": "contains(string(/), '暂无邮件跟踪信息') or contains(string(/), '暂无轨迹') or contains(string(/), 'No tracking information yet')",
                 "outcome": "no_information"
               }
             ]
