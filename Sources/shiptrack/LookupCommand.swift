@@ -97,12 +97,7 @@ struct LookupCommand: AsyncParsableCommand {
         let outcomes = await withTaskGroup(of: (Int, LookupOutcome).self) { group in
             for (index, number) in numbers.enumerated() {
                 group.addTask { () async -> (Int, LookupOutcome) in
-                    do throws(TrackingError) {
-                        let result = try await tracker.track(number, carrier: carrierID, destination: destinationCode)
-                        return (index, LookupOutcome(input: number, result: result, error: nil))
-                    } catch {
-                        return (index, LookupOutcome(input: number, result: nil, error: error))
-                    }
+                    (index, await Self.lookUp(number, tracker: tracker, carrier: carrierID, destination: destinationCode))
                 }
             }
             var collected = [LookupOutcome?](repeating: nil, count: numbers.count)
@@ -153,4 +148,27 @@ struct LookupOutcome: Sendable {
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+extension LookupCommand {
+    /// One number's lookup. A source that says it is busy for a moment (rate limited, with a short or no
+    /// `Retry-After`, as 17TRACK's per-second limit does when another process asked just before) is asked again after
+    /// that moment, twice at most: a person waiting at the terminal would otherwise have to run the command again.
+    static func lookUp(_ number: String, tracker: Tracker, carrier: CarrierID?, destination: String?) async -> LookupOutcome {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do throws(TrackingError) {
+                let result = try await tracker.track(number, carrier: carrier, destination: destination)
+                return LookupOutcome(input: number, result: result, error: nil)
+            } catch {
+                let wait = error.retryAfter ?? .seconds(1)
+                guard attempt < 3, error.outcome == .rateLimited, wait <= .seconds(10),
+                    (try? await Task.sleep(for: wait)) != nil
+                else {
+                    return LookupOutcome(input: number, result: nil, error: error)
+                }
+            }
+        }
+    }
 }
