@@ -44,6 +44,17 @@ struct CarrierDefinitionCommandTests {
         #expect(outcome.stderr.contains("usps-page.json: answer.event_rows"), "\(outcome.stderr)")
     }
 
+    @Test("A follow-on leg's destination in lower case is refused at load (it would never match)")
+    func lowerCaseDestination() throws {
+        let folder = try temporaryFolder()
+        let epacket = try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("Carriers/epacket.json"), encoding: .utf8)
+        try epacket.replacingOccurrences(of: "\"US\",", with: "\"us\",")
+            .write(to: folder.appendingPathComponent("epacket.json"), atomically: true, encoding: .utf8)
+        let outcome = try CommandRunner.run(["carriers", "--check", folder.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("epacket.json: follow_on_legs.destinations: \"us\""), "\(outcome.stderr)")
+    }
+
     @Test("A source definition in $SHIPTRACK_SOURCES replaces the built-in one without a rebuild")
     func overrideChangesBehaviour() async throws {
         let folder = try temporaryFolder()

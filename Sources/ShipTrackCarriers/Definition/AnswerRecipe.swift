@@ -13,7 +13,7 @@ public struct AnswerRecipe: Decodable, Sendable {
     /// How the source lists events: `newest_first` (default) or `oldest_first`.
     public var order: String?
     /// XPath booleans that prove a real answer (a tracking page): when the source answers 200 and none holds, the
-    /// answer is a block or challenge page. `{number}` is the number asked for.
+    /// answer is a block or challenge page. Plain XPath: no placeholder is replaced in them.
     public var markers: [String]?
     /// For answers about several numbers: XPath selecting one node per number, and XPaths (relative) giving the
     /// number it is about. Without `items`, the whole answer is about the one number asked.

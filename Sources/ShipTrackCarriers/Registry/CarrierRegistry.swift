@@ -138,8 +138,16 @@ public struct CarrierRegistry: Sendable {
 
     init(carriers: [CarrierID: (CarrierDefinition, String)], sources: [SourceID: SourceEngine]) throws(CarrierDefinitionError) {
         for (carrier, origin) in carriers.values {
-            for leg in carrier.followOnLegs ?? [] where carriers[leg.carrier] == nil {
-                throw CarrierDefinitionError(file: origin, key: "follow_on_legs", message: "no carrier named \(leg.carrier)")
+            for leg in carrier.followOnLegs ?? [] {
+                guard carriers[leg.carrier] != nil else {
+                    throw CarrierDefinitionError(file: origin, key: "follow_on_legs", message: "no carrier named \(leg.carrier)")
+                }
+                // Destinations are compared with the order's upper-case ISO code: "us" would never match.
+                for code in leg.destinations where code.count != 2 || code != code.uppercased() || !code.allSatisfy(\.isLetter) {
+                    throw CarrierDefinitionError(
+                        file: origin, key: "follow_on_legs.destinations",
+                        message: "\"\(code)\" is not an ISO 3166-1 alpha-2 code in capitals (such as US)")
+                }
             }
             for (index, source) in carrier.sources.enumerated() {
                 guard let engine = sources[source] else {
