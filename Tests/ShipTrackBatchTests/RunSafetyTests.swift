@@ -155,4 +155,27 @@ struct RunSafetyTests {
         // Every request that left counts, the second legs' included.
         #expect(summary.fetching.requests == workspace.simulator.statistics.requestsServed + configuration.fetchPolicy.maxAttempts)
     }
+
+    @Test("A night with the carriers unreachable flags nothing from guesses: every parcel 'not checked', with the reason")
+    func carriersUnreachable() async throws {
+        let workspace = try await BatchWorkspace()
+        defer { Task { await workspace.stop() } }
+        // Old orders: were they guessed at, they would be late and refund-eligible.
+        var csv = Self.header
+        for index in 0..<30 { csv += "U\(index),9400100000000000000051,,US,2023-03-01,\n" }
+        for index in 0..<30 { csv += "C\(index),LX100077775CN,,DE,2023-03-01,\n" }
+        let path = try workspace.write("orders.csv", csv)
+        try await workspace.simulator.stop()
+        var configuration = try workspace.configuration(input: path, asOf: "2023-07-20")
+        configuration.fetchPolicy.maxAttempts = 2
+        let started = ContinuousClock.now
+        let summary = try await NightlyRun(configuration: configuration).execute()
+        #expect(ContinuousClock.now - started < .seconds(60), "stops asking a source that refuses every connection")
+        #expect(summary.uncheckedCount == 60)
+        #expect(summary.byFlag["late"] == nil && summary.byFlag["refund_eligible"] == nil, "\(summary.byFlag)")
+        #expect(summary.changes.newlyLate == 0 && summary.changes.newlyDelivered == 0)
+        let lines = try workspace.shipmentLines()
+        #expect(lines.values.allSatisfy { ["failed", "not_checked"].contains($0["outcome"] as? String ?? "") })
+        #expect(summary.sourceProblems.contains { $0.kind == "unavailable" }, "\(summary.sourceProblems)")
+    }
 }
