@@ -15,10 +15,39 @@ struct NightPlanner {
     let asOf: Date
     let logger: Logger
 
-    func plan(_ rows: [PlanningRow]) async -> NightPlan {
+    /// Whether a source has a budget the night must be planned against: quota units per registration, or calls per
+    /// hour within a deadline. Shipments of the others are only counted.
+    func needsPlanning(_ client: SourceClient) -> Bool {
+        client.unitsPerRegistration != nil || (client.callsPerHour != nil && hours != nil)
+    }
+
+    /// The carriers whose first source needs planning: only their due rows are read.
+    func carriersToPlan(_ carriers: some Sequence<CarrierID>) -> Set<CarrierID> {
+        Set(carriers.filter { carrier in sources.chain(for: carrier).first.map(needsPlanning) ?? false })
+    }
+
+    /// The plan: `rows` are the due shipments of the carriers to plan, `counts` the due shipments of every carrier.
+    func plan(_ rows: [PlanningRow], counts: [CarrierID: Int]) async -> NightPlan {
         // The first source each shipment will be asked (fallbacks may spend elsewhere; a plan is an estimate).
         var bySource: [SourceID: [PlanningRow]] = [:]
         var withoutSource = 0
+        var lines: [NightPlan.SourceLine] = []
+        let planned = Set(rows.map(\.shipment.carrier))
+        var counted: [SourceID: Int] = [:]
+        for (carrier, count) in counts where !planned.contains(carrier) {
+            guard let first = sources.chain(for: carrier).first else {
+                withoutSource += count
+                continue
+            }
+            counted[first.id, default: 0] += count
+        }
+        for (id, count) in counted {
+            let batch = max(1, sources.clients[id]?.engine.batchSize ?? 1)
+            lines.append(
+                NightPlan.SourceLine(
+                    source: id, shipments: count, calls: (count + batch - 1) / batch, units: 0, unitsLeft: nil, leftOut: 0,
+                    limitedBy: nil))
+        }
         for row in rows {
             guard let first = sources.chain(for: row.shipment.carrier).first else {
                 withoutSource += 1
@@ -27,7 +56,6 @@ struct NightPlanner {
             bySource[first.id, default: []].append(row)
         }
         let today = Int((asOf.timeIntervalSince1970 / 86_400).rounded(.down))
-        var lines: [NightPlan.SourceLine] = []
         var leftOut: [Int64: String] = [:]
         for (id, planned) in bySource {
             guard let client = sources.clients[id] else { continue }

@@ -56,13 +56,20 @@ extension NightlyRun {
         var totals = FetchTotals()
 
         // A night short of quota checks the most urgent first; the plan is made before anything is spent.
-        let rows: [PlanningRow]
-        do { rows = try store.dueForPlanning(run: run, refreshAll: configuration.refreshAll) } catch { throw .database(error) }
         let hours = configuration.deadline.map { Double($0.components.seconds) / 3_600 }
-        let plan = await NightPlanner(
+        let planner = NightPlanner(
             sources: sources, unitsPerNight: configuration.unitsPerNight, hours: hours, asOf: asOf,
-            logger: configuration.logger
-        ).plan(rows)
+            logger: configuration.logger)
+        // Only shipments of sources with a budget are read into memory; the others are counted in SQL, so a night
+        // of pages or unmetered APIs plans in constant memory.
+        let rows: [PlanningRow]
+        let counts: [CarrierID: Int]
+        do {
+            counts = try store.dueCountsByCarrier(run: run, refreshAll: configuration.refreshAll)
+            rows = try store.dueForPlanning(
+                run: run, refreshAll: configuration.refreshAll, carriers: planner.carriersToPlan(counts.keys))
+        } catch { throw .database(error) }
+        let plan = await planner.plan(rows, counts: counts)
         totals.plan = plan
         if dryRun { return totals }
         if !plan.leftOut.isEmpty {

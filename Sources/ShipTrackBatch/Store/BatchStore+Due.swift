@@ -21,6 +21,20 @@ extension BatchStore {
         }
     }
 
+    /// How many shipments of `run` are due tonight, per carrier.
+    func dueCountsByCarrier(run: Int64, refreshAll: Bool) throws(BatchStoreError) -> [CarrierID: Int] {
+        try read("count shipments to check") { db in
+            var counts: [CarrierID: Int] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT carrier, COUNT(*) AS n FROM shipments WHERE \(Self.dueCondition) GROUP BY carrier",
+                arguments: [run, refreshAll])
+            {
+                counts[CarrierID(row["carrier"] as String)] = row["n"]
+            }
+            return counts
+        }
+    }
+
     /// How many shipments of `run` are due tonight.
     func dueCount(run: Int64, refreshAll: Bool) throws(BatchStoreError) -> Int {
         try read("count shipments to check") { db in
@@ -30,15 +44,22 @@ extension BatchStore {
 
     /// Every shipment due tonight with what planning within quotas needs: when it was last checked, the dates its
     /// flags may change on (from last night's estimate) and its newest event's day.
-    func dueForPlanning(run: Int64, refreshAll: Bool) throws(BatchStoreError) -> [PlanningRow] {
-        try read("list shipments to plan") { db in
-            try Row.fetchAll(
+    /// Only `carriers`' shipments are read: the rows of carriers whose sources have no budget to plan against are
+    /// counted, never held (see ``dueCountsByCarrier(run:refreshAll:)``).
+    func dueForPlanning(run: Int64, refreshAll: Bool, carriers: Set<CarrierID>) throws(BatchStoreError) -> [PlanningRow] {
+        guard !carriers.isEmpty else { return [] }
+        let names = carriers.map(\.rawValue).sorted()
+        return try read("list shipments to plan") { db in
+            var arguments: StatementArguments = [run, refreshAll]
+            arguments += StatementArguments(names)
+            let placeholders = names.indices.map { "?\($0 + 3)" }.joined(separator: ", ")
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT id, tracking_number, carrier, destination, ordered_at, checked_run, last_checked_at, estimate_json
-                    FROM shipments WHERE \(Self.dueCondition) ORDER BY id
+                    FROM shipments WHERE \(Self.dueCondition) AND carrier IN (\(placeholders)) ORDER BY id
                     """,
-                arguments: [run, refreshAll]
+                arguments: arguments
             ).map { row in
                 PlanningRow(
                     shipment: Self.due(row), everChecked: (row["last_checked_at"] as Double?) != nil,
