@@ -82,7 +82,7 @@ struct LookupCommand: AsyncParsableCommand {
             printError("shiptrack: \(error)")
             throw ExitStatus.invalidInput.exitCode
         }
-        let client = try tracking.httpClient(logger: logger)
+        let client = try tracking.httpClient(logger: logger, registry: registry)
         defer { client.shutdown() }
         // Registrations with sources such as 17TRACK are remembered in the state database, so a number looked up
         // today and checked tonight is registered (and paid for) once.

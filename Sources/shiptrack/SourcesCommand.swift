@@ -67,7 +67,7 @@ struct SourcesCommand: AsyncParsableCommand {
         let logger = logging.makeLogger()
         let registry = try tracking.loadRegistry()
         let store = try tracking.loadConfiguration()
-        let client = try tracking.httpClient(logger: logger)
+        let client = try tracking.httpClient(logger: logger, registry: registry)
         defer { client.shutdown() }
         let sources = try tracking.sourceSet(registry: registry, configuration: store, fetcher: client, ledger: nil, logger: logger)
         var listings: [Listing] = []
@@ -135,7 +135,7 @@ struct SourcesCheckCommand: AsyncParsableCommand {
         let logger = logging.makeLogger()
         let registry = try tracking.loadRegistry()
         let store = try tracking.loadConfiguration()
-        let client = try tracking.httpClient(logger: logger)
+        let client = try tracking.httpClient(logger: logger, registry: registry)
         defer { client.shutdown() }
         let sources = try tracking.sourceSet(registry: registry, configuration: store, fetcher: client, ledger: nil, logger: logger)
         var failed = false

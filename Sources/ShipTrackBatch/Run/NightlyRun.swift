@@ -50,6 +50,8 @@ public struct NightlyRun: Sendable {
             var http = HTTPClient.Configuration()
             http.totalTimeout = configuration.requestTimeout
             http.connectTimeout = min(configuration.requestTimeout, .seconds(10))
+            // The client's cap is the largest answer any source accepts; each source checks its own below it.
+            http.maxBodyBytes = max(http.maxBodyBytes, configuration.registry.sources.values.map(\.maxBytes).max() ?? 0)
             client = try HTTPClient(configuration: http, logger: configuration.logger)
         } catch { throw .http(error) }
         var sourceSetup = configuration.sources

@@ -153,8 +153,10 @@ struct TrackingOptions: ParsableArguments {
         }
     }
 
-    func httpClient(logger: Logger) throws -> HTTPClient {
+    func httpClient(logger: Logger, registry: CarrierRegistry? = nil) throws -> HTTPClient {
         var configuration = HTTPClient.Configuration()
+        // The client's cap is the largest answer any source accepts; each source checks its own below it.
+        if let registry { configuration.maxBodyBytes = max(configuration.maxBodyBytes, registry.sources.values.map(\.maxBytes).max() ?? 0) }
         configuration.totalTimeout = .milliseconds(Int(timeout * 1_000))
         configuration.connectTimeout = .milliseconds(Int(min(timeout, 10) * 1_000))
         return try HTTPClient(configuration: configuration, logger: logger)
