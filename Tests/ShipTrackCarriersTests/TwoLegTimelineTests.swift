@@ -37,6 +37,30 @@ struct TwoLegTimelineTests {
         #expect(result.events[1].description == "Out for Delivery")
     }
 
+    /// Swift 6.3.1 at -O miscompiled the task-group child that asks one leg (`return (index, .success(try await …))`)
+    /// and handed back a garbage leg index now and then: `Index out of range` in every 10,000-shipment release run.
+    /// Debug builds never show it; `swift test -c release -Xswiftc -enable-testing --filter TwoLegTimelineTests`
+    /// crashed here without the fix, and `scripts/torture.sh` (part 0) asks the release binary 50 times. 100 rounds
+    /// keep the debug suite quick (500 took minutes on the 2-core machine among the other suites).
+    @Test("Both legs asked at once, many times over: every result complete")
+    func bothLegsAtOnceManyTimes() async throws {
+        let number = "LX100077775CN"
+        let tracker = try tracker([
+            "mailNo=\(number)": try CannedFetcher.fixture("epacket", "\(number).html"),
+            "tLabels=\(number)": try CannedFetcher.fixture("usps", "\(number).html"),
+        ])
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<100 {
+                group.addTask { try await tracker.track(number, destination: "US").events.count }
+            }
+            var counts: [Int] = []
+            for try await count in group { counts.append(count) }
+            return counts
+        }
+        #expect(counts.count == 100)
+        #expect(counts.allSatisfy { $0 == 6 })
+    }
+
     @Test("China Post's scans in the destination country are never labelled China time")
     func destinationScansKeepTheirZoneUnknown() async throws {
         let number = "LX100077775CN"

@@ -76,17 +76,12 @@ public struct Tracker: Sendable {
             // A source that tracks the whole journey answered the first leg with every leg: drop the others' copies.
             if case .success(let first) = legs[0].1, first.wholeJourney { legs = [legs[0]] }
         } else {
-            let first: Result<LegAnswer, TrackingError>
-            do throws(TrackingError) { first = .success(try await trackLeg(definition.id, number: normalized)) } catch {
-                first = .failure(error)
-            }
+            let first = await legResult(definition.id, number: normalized)
             legs = [(definition.id, first)]
             if destination == nil, case .success(let answer) = first, !answer.wholeJourney {
                 let reached = Set(answer.events.compactMap(\.location.countryCode))
                 for leg in followOn where leg.destinations.contains(where: reached.contains) {
-                    do throws(TrackingError) { legs.append((leg.carrier, .success(try await trackLeg(leg.carrier, number: normalized)))) } catch {
-                        legs.append((leg.carrier, .failure(error)))
-                    }
+                    legs.append((leg.carrier, await legResult(leg.carrier, number: normalized)))
                 }
             }
         }
