@@ -37,6 +37,33 @@ struct RunSafetyTests {
         withExtendedLifetime(held) {}
     }
 
+    /// Found by the torture run: two runs through a hard link took two path locks and kept two write-ahead logs for one
+    /// file, and SQLite reported "database disk image is malformed".
+    @Test("A database with a second hard link is refused before anything is asked, and the database file itself is locked")
+    func hardLinkedDatabase() async throws {
+        let workspace = try await BatchWorkspace()
+        defer { Task { await workspace.stop() } }
+        let path = try workspace.write("orders.csv", Self.header + "A,9400100000000000000051,,US,2023-07-01,\n")
+        var configuration = try workspace.configuration(input: path, asOf: "2023-07-20")
+        _ = try await NightlyRun(configuration: configuration).execute()
+        let original = configuration.databasePath
+        let second = workspace.folder.appendingPathComponent("other-name.sqlite").path
+        try FileManager.default.linkItem(atPath: original, toPath: second)
+        configuration.databasePath = second
+        let error = await #expect(throws: NightlyRunError.self) { try await NightlyRun(configuration: configuration).execute() }
+        #expect(error.map { "\($0)" }?.contains("has 2 hard links") == true, "\(String(describing: error))")
+        #expect(throws: RunLockError.self) { _ = try RunLock(databasePath: original) }
+        try FileManager.default.removeItem(atPath: second)
+        // One name again: the run goes ahead, and while it holds the lock the file itself is locked too.
+        let held = try RunLock(databasePath: original)
+        var status = stat()
+        #expect(stat(original, &status) == 0 && status.st_nlink == 1)
+        let descriptor = open(original, O_RDONLY)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) != 0, "the database file's own lock is held")
+        withExtendedLifetime(held) {}
+    }
+
     @Test("A Retry-After of a day ends that shipment as 'not checked: asked to wait until …' at once, and the run finishes")
     func hugeRetryAfter() async throws {
         let workspace = try await BatchWorkspace()
@@ -106,6 +133,12 @@ struct RunSafetyTests {
         let copy = media.appendingPathComponent("state.sqlite")
         try FileManager.default.copyItem(atPath: workspace.databasePath, toPath: copy.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: copy.path)
+        // The file is in rollback-journal mode (header bytes 18 and 19 are 1, WAL's are 2): a WAL file would need a
+        // `-shm` beside it, which a read-only folder cannot hold.
+        let header = try Data(contentsOf: copy).prefix(20)
+        #expect(Array(header.suffix(2)) == [1, 1], "journal mode bytes \(Array(header.suffix(2)))")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: media.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: media.path) }
         let store = try BatchStore(path: copy.path, readOnly: true)
         let run = try #require(try store.finishedRun())
         #expect(run.id == summary.runID)
@@ -154,6 +187,21 @@ struct RunSafetyTests {
         #expect(summary.outcomes["checked"] == nil)
         // Every request that left counts, the second legs' included.
         #expect(summary.fetching.requests == workspace.simulator.statistics.requestsServed + configuration.fetchPolicy.maxAttempts)
+    }
+
+    /// Found by the torture run: through the APIs, 17TRACK had not yet tracked China Post's leg of parcels USPS had
+    /// delivered; they were checked (rightly) and said nothing of the leg they lacked.
+    @Test("A leg given up with a reason leaves the shipment checked, and its detail names the leg it lacks and why")
+    func givenUpSecondLeg() async throws {
+        let workspace = try await BatchWorkspace()
+        defer { Task { await workspace.stop() } }
+        // China Post has LX100011111CN; USPS has no record of it.
+        let path = try workspace.write("orders.csv", Self.header + "L,LX100011111CN,,US,2023-06-28,\n")
+        _ = try await NightlyRun(configuration: workspace.configuration(input: path, asOf: "2023-07-20")).execute()
+        let line = try #require(try workspace.shipmentLines()["LX100011111CN"])
+        #expect(line["outcome"] as? String == "checked")
+        let detail = line["outcome_detail"] as? String ?? ""
+        #expect(detail.contains("without the usps leg (not found"), "\(detail)")
     }
 
     @Test("A night with the carriers unreachable flags nothing from guesses: every parcel 'not checked', with the reason")

@@ -125,6 +125,13 @@ struct ShipmentChecker: Sendable {
                 + result.fallbacks.map { "\($0.source) (\($0.outcome.label))" }.joined(separator: ", ")
         }
         if let result, !partial, detail == nil, !result.notes.isEmpty { detail = result.notes.joined(separator: "; ") }
+        // A leg given up with a reason (17TRACK has not tracked China Post's leg yet) leaves a timeline that is whole as
+        // far as anyone can tell: it is checked, and says which leg it lacks and why.
+        if let result, !partial, !result.legFailures.isEmpty {
+            let without = "without " + result.legFailures.map { "the \($0.carrier) leg (\($0.outcome.label): \($0.message))" }
+                .joined(separator: "; ")
+            detail = detail.map { "\($0); \(without)" } ?? without
+        }
         return CheckRecord(
             shipmentID: shipment.id, orderedAt: shipment.orderedAt, outcome: outcome, result: result, partial: partial,
             failureKind: failureKind, detail: detail, attempts: attempts, source: source, at: now,

@@ -12,10 +12,16 @@ import Darwin
 /// The lock file's path comes from the database's real path (its folder through `realpath`, the file through any
 /// symlinks), so two runs that name one database through a symlink, `..` or a relative path take the same lock.
 ///
-/// The kernel drops the lock when the process ends however it ends (`kill -9` included), so a crashed run never
+/// A path is not the only way to name a file, so the database file itself is locked too (`flock` on its inode: a bind
+/// mount of its folder reaches it by another real path), and a database with more than one hard link is refused:
+/// SQLite names its write-ahead log after the path, so two names for one database are two logs for one file, which
+/// corrupts it (found by the torture run: two runs through a hard link left "database disk image is malformed").
+///
+/// The kernel drops the locks when the process ends however it ends (`kill -9` included), so a crashed run never
 /// leaves a stale lock behind; the file keeps the holder's pid for the message a second run prints.
 public final class RunLock: Sendable {
     private let descriptor: Int32
+    private let databaseDescriptor: Int32
     /// The lock file.
     public let path: String
 
@@ -38,7 +44,36 @@ public final class RunLock: Sendable {
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+        do throws(RunLockError) {
+            databaseDescriptor = try Self.lockDatabaseFile(Self.realPath(of: databasePath))
+        } catch {
+            _ = flock(descriptor, LOCK_UN)
+            close(descriptor)
+            throw error
+        }
         self.descriptor = descriptor
+    }
+
+    /// Opens (creating it empty when it does not exist yet: SQLite takes an empty file as a new database) and locks the
+    /// database file itself, after refusing one with several hard links.
+    private static func lockDatabaseFile(_ path: String) throws(RunLockError) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, errno: errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw RunLockError.cannotOpen(path: path, errno: code)
+        }
+        guard status.st_nlink <= 1 else {
+            close(descriptor)
+            throw RunLockError.hardLinked(path: path, links: Int(status.st_nlink))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw RunLockError.held(path: path, holder: nil)
+        }
+        return descriptor
     }
 
     /// The database's real path: the file resolved through symlinks when it exists, else its real folder and name.
@@ -56,6 +91,8 @@ public final class RunLock: Sendable {
     }
 
     deinit {
+        _ = flock(databaseDescriptor, LOCK_UN)
+        close(databaseDescriptor)
         _ = flock(descriptor, LOCK_UN)
         close(descriptor)
     }
@@ -73,15 +110,20 @@ public final class RunLock: Sendable {
 public enum RunLockError: Error, CustomStringConvertible, Sendable {
     /// Another run holds it.
     case held(path: String, holder: String?)
-    /// The lock file cannot be created.
+    /// The lock file or the database file cannot be opened.
     case cannotOpen(path: String, errno: Int32)
+    /// The database file has more than one name.
+    case hardLinked(path: String, links: Int)
 
     public var description: String {
         switch self {
         case .held(let path, let holder):
             "another shiptrack run is using this database (lock \(path)\(holder.map { ", held by pid \($0)" } ?? ""))"
         case .cannotOpen(let path, let code):
-            "cannot open the lock file \(path): \(String(cString: strerror(code)))"
+            "cannot open \(path): \(String(cString: strerror(code)))"
+        case .hardLinked(let path, let links):
+            "the database \(path) has \(links) hard links: SQLite names its journal after the path, so one database "
+                + "under two names can be corrupted; keep one name (a symlink to it is fine) and remove the other links"
         }
     }
 }

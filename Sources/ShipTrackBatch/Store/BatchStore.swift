@@ -97,11 +97,15 @@ public final class BatchStore: Sendable {
         }
     }
 
-    /// Moves the write-ahead log into the database file and empties it (outside any transaction, as SQLite needs).
+    /// Moves the write-ahead log into the database file and empties it (outside any transaction, as SQLite needs),
+    /// then leaves the file in rollback-journal mode: a WAL database opens read-only only where its `-shm` file exists
+    /// or can be made, so a copy of the one file in a read-only folder (found by the torture run) could not be read.
+    /// The next writer turns WAL on again. With a reader open the mode stays WAL, which costs nothing but that.
     func checkpoint() throws(BatchStoreError) {
         do { try queue.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") } } catch {
             throw BatchStoreError(path: path, operation: "checkpoint its log", underlying: error)
         }
+        _ = try? queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
     }
 
     /// Runs `body` in one write transaction on GRDB's writer, without holding a thread of the cooperative pool while

@@ -109,7 +109,7 @@ struct RunCommand: AsyncParsableCommand {
             printError("shiptrack: \(error)")
             switch error {
             case .locked(.held): throw ExitCode(4)
-            case .locked(.cannotOpen): throw ExitCode(3)
+            case .locked(.cannotOpen), .locked(.hardLinked): throw ExitCode(3)
             case .input: throw ExitCode(2)
             case .database, .report, .http: throw ExitCode(3)
             case .sources: throw ExitStatus.unauthorized.exitCode
