@@ -67,7 +67,8 @@ public final class HTTPClient: Sendable {
     /// Throws ``HTTPClientError`` for transport failures (connect, timeout, reset, truncation, oversized body, TLS,
     /// a reply that is not HTTP) and `CancellationError` when the calling task is cancelled.
     public func execute(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let transfer = Transfer(request: request, maxBodyBytes: configuration.maxBodyBytes)
+        let limit = min(request.maxBodyBytes.map { max(0, $0) } ?? configuration.maxBodyBytes, configuration.maxBodyBytes)
+        let transfer = Transfer(request: request, maxBodyBytes: limit)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 transfer.continuation = continuation

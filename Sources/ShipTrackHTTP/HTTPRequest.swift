@@ -24,6 +24,10 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
     /// Every URL, message and log line the HTTP layer produces shows each of them, and its percent-encoded forms, as
     /// `[redacted]` (exact, case-sensitive). ``HTTPResponse/effectiveURL`` alone stays the real URL.
     public var redactions: [String]
+    /// The most body bytes (after decoding) this request accepts, when it accepts fewer than the client's
+    /// ``HTTPClient/Configuration/maxBodyBytes``: a page source's 4 MiB answer stops there, not at the largest limit
+    /// of any source, so a night of oversized answers holds a page's worth per transfer. The smaller limit applies.
+    public var maxBodyBytes: Int?
 
     public init(
         url: String, method: Method = .get, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil,
@@ -51,6 +55,7 @@ public struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDe
         lhs.url == rhs.url && lhs.method == rhs.method && lhs.body == rhs.body
             && lhs.headers.elementsEqual(rhs.headers, by: { $0.name == $1.name && $0.value == $1.value })
             && lhs.allowedRedirectHosts == rhs.allowedRedirectHosts && lhs.redactions == rhs.redactions
+            && lhs.maxBodyBytes == rhs.maxBodyBytes
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -141,6 +141,27 @@ struct HTTPClientTests {
         }
     }
 
+    /// Found by the torture run: with one client-wide cap (the largest any source allows), a night of oversized pages
+    /// read 16 MiB per transfer before the page source's 4 MiB limit refused them.
+    @Test("A request's own smaller cap stops its transfer; it never raises the client's")
+    func requestCap() async throws {
+        try await withSetup(configure: { $0.maxBodyBytes = 8 << 20 }) { client, fixture in
+            var request = HTTPRequest(url: fixture.url(.oversized))
+            request.maxBodyBytes = 1 << 20
+            let error = try await #require(throws: HTTPClientError.self) { try await client.execute(request) }
+            #expect(error.isBodyTooLarge)
+            #expect("\(error)".contains("\(1 << 20)"), "the message names the request's limit: \(error)")
+            request.maxBodyBytes = 4 << 20
+            #expect(try await client.execute(request).body.count == 3_000_000)
+        }
+        try await withSetup(configure: { $0.maxBodyBytes = 1 << 20 }) { client, fixture in
+            var request = HTTPRequest(url: fixture.url(.oversized))
+            request.maxBodyBytes = 64 << 20
+            let error = try await #require(throws: HTTPClientError.self) { try await client.execute(request) }
+            #expect(error.isBodyTooLarge)
+        }
+    }
+
     @Test("gzip bodies are accepted and decoded")
     func gzip() async throws {
         try await withSetup { client, fixture in

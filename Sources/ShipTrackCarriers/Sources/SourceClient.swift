@@ -263,10 +263,12 @@ public final class SourceClient: Sendable {
         }
         let values = TemplateValues(
             items: items.map { ($0.number, engine.code(for: $0.carrier)) }, token: token, secrets: secrets, sourceID: id)
-        let request: HTTPRequest
+        var request: HTTPRequest
         do { request = try recipe.build(base: baseURL, values: values) } catch {
             throw TrackingError.missingSecret(first?.number ?? "", carrier: first?.carrier.rawValue, source: id, detail: error.description)
         }
+        // The transfer stops at this source's own limit instead of reading up to the client's (the largest of all).
+        request.maxBodyBytes = engine.maxBytes
         let response: HTTPResponse
         do {
             response = try await lane.run { try await fetcher.fetch(request) }

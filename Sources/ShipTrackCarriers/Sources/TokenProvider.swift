@@ -103,17 +103,21 @@ final class TokenProvider: Sendable {
         cache?.remove()
     }
 
+    /// A token answer is a few hundred bytes; more than this is not one.
+    static let maxAnswerBytes = 1 << 20
+
     private func fetch() async throws -> Token {
         fetches.add(1, ordering: .relaxed)
-        let request: HTTPRequest
+        var request: HTTPRequest
         do { request = try auth.request(base: baseURL, secrets: secrets, source: source) } catch {
             throw TrackingError.missingSecret("", carrier: nil, source: source, detail: error.description)
         }
+        request.maxBodyBytes = Self.maxAnswerBytes
         let response: HTTPResponse
         do { response = try await fetcher.fetch(request) } catch let error as HTTPClientError {
             throw TrackingError.transport("", carrier: "", source: source, error: error)
         }
-        let document = try? MarkupDocument.parseJSON(response.body, context: response.displayURL, maxBytes: 1 << 20)
+        let document = try? MarkupDocument.parseJSON(response.body, context: response.displayURL, maxBytes: Self.maxAnswerBytes)
         let root = document?.documentNode
         func field(_ name: String) -> String {
             guard let root, let query = try? XPathQuery("string(/json/\(name))") else { return "" }
