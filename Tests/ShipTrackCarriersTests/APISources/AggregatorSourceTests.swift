@@ -29,11 +29,16 @@ struct AggregatorSourceTests {
             options: LiveSources.options { $0.track17 = .init(requestsPerSecond: nil, registrationDelay: .seconds(4)) },
             ledger: ledger)
         let numbers = Self.epackets(60, seed: 21)
+        let started = ContinuousClock.now
         let first = await live.trackAll(numbers)
-        // Registered just now: nothing to read yet, and that is no failure (a loaded machine may be slow enough for
-        // some to have data already).
+        let took = ContinuousClock.now - started
+        // Registered just now: nothing to read yet, and that is no failure. Every read follows its registration within
+        // the time the whole pass took, so when that is under the 4 s delay each number must be "not yet" (on a machine
+        // loaded enough to take longer, some have data already, which is right too).
         #expect(first.allSatisfy { (try? $0.get()) != nil || Self.failure($0)?.outcome == .notYet })
-        #expect(first.filter { Self.failure($0)?.outcome == .notYet }.count > numbers.count / 2)
+        if took < .seconds(4) {
+            #expect(first.allSatisfy { Self.failure($0)?.outcome == .notYet }, "the pass took \(took)")
+        }
         try await Task.sleep(for: .milliseconds(4_200))
         let second = await live.trackAll(numbers)
         let api = live.simulator.statistics.api
