@@ -52,6 +52,13 @@ public struct NightlyRun: Sendable {
             http.connectTimeout = min(configuration.requestTimeout, .seconds(10))
             // The client's cap is the largest answer any source accepts; each source checks its own below it.
             http.maxBodyBytes = max(http.maxBodyBytes, configuration.registry.sources.values.map(\.maxBytes).max() ?? 0)
+            // The sources' lanes bound their transfers; libcurl's per-host cap must not bound them a second time. Sources
+            // may share a host (every one of them behind `--base-url`), and the default 16 connections a host held a
+            // 50 ms night to 16 transfers of its lanes' 32 (0.49x the ideal in BENCHMARKS.md).
+            let lanes = configuration.registry.sources.values
+                .map { SourceSet.laneConcurrency(for: $0, configuration: configuration.sources) }.reduce(0, +)
+            http.maxConnectionsPerHost = max(http.maxConnectionsPerHost, lanes)
+            http.maxTotalConnections = max(http.maxTotalConnections, http.maxConnectionsPerHost)
             client = try HTTPClient(configuration: http, logger: configuration.logger)
         } catch { throw .http(error) }
         var sourceSetup = configuration.sources
