@@ -54,7 +54,7 @@ public struct NightlyRun: Sendable {
             http.maxBodyBytes = max(http.maxBodyBytes, configuration.registry.sources.values.map(\.maxBytes).max() ?? 0)
             // The sources' lanes bound their transfers; libcurl's per-host cap must not bound them a second time. Sources
             // may share a host (every one of them behind `--base-url`), and the default 16 connections a host held a
-            // 50 ms night to 16 transfers of its lanes' 32 (0.49x the ideal in BENCHMARKS.md).
+            // 50 ms night to 16 transfers of its lanes' 32: half the rate its lanes allow.
             let lanes = configuration.registry.sources.values
                 .map { SourceSet.laneConcurrency(for: $0, configuration: configuration.sources) }.reduce(0, +)
             http.maxConnectionsPerHost = max(http.maxConnectionsPerHost, lanes)
