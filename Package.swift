@@ -113,8 +113,10 @@ let package = Package(
             ]
         ),
 
-        // What every test target shares: the repository's folders, found from this file's path.
-        .target(name: "ShipTrackTestSupport", path: "Tests/ShipTrackTestSupport"),
+        // What every test target shares: the repository's folders, found from this file's path, and a log capture.
+        .target(
+            name: "ShipTrackTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/ShipTrackTestSupport"),
 
         .testTarget(name: "ShipTrackXMLTests", dependencies: ["ShipTrackTestSupport", "ShipTrackXML"]),
         .testTarget(

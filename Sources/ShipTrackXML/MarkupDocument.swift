@@ -166,28 +166,6 @@ public final class MarkupDocument {
     }
 }
 
-extension [UInt8] {
-    /// Whether `needle` occurs in the array (`memchr` and `memcmp`; bodies are capped in size).
-    func containsSequence(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return false }
-        return withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
-                var start = base
-                let end = base + haystack.count
-                while end - start >= needle.count,
-                    let found = memchr(start, Int32(first), end - start - needle.count + 1)
-                {
-                    let candidate = found.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, wanted, needle.count) == 0 { return true }
-                    start = UnsafePointer(candidate + 1)
-                }
-                return false
-            }
-        }
-    }
-}
-
 extension String {
     func trimmingWhitespace() -> String {
         var scalars = Substring(self)

@@ -7,7 +7,7 @@ import ShipTrackCarriers
 import ShipTrackEstimate
 import ShipTrackInput
 import ShipTrackModel
-import Synchronization
+import ShipTrackTestSupport
 import Testing
 
 /// Nights through the APIs a real store uses (USPS API, 17TRACK, EMS interface) against the simulator's generated
@@ -19,7 +19,7 @@ struct APINightTests {
     final class Night: Sendable {
         let folder: URL
         let simulator: CarrierSimulator
-        let logs = CapturedLogs()
+        let logs = LogCapture()
 
         static let day = SimulatedDay("2026-11-20")!
         static let credentials: [String: String] = [
@@ -186,28 +186,6 @@ struct APINightTests {
         let problem = try #require(summary.sourceProblems.first)
         #expect(problem.kind == "blocked" && problem.shipments == 5)
         #expect(problem.detail.contains("docs/sources.md") || summary.failures.examples.joined().contains("docs/sources.md"))
-    }
-}
-
-/// Log lines of a run, every level, for the secrets check.
-final class CapturedLogs: Sendable {
-    private let lines = Mutex<[String]>([])
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-
-    func handler() -> any LogHandler { Handler(logs: self) }
-    fileprivate func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    private struct Handler: LogHandler {
-        let logs: CapturedLogs
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            logs.append("\(event.level) \(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
-        }
     }
 }
 

@@ -155,14 +155,14 @@ extension SourceEngine {
         case .xml: return body.trimmingASCIIWhitespace().first == UInt8(ascii: "<")
         case .html:
             let head = Array(body.prefix(8_192)).map { (65...90).contains($0) ? $0 + 32 : $0 }
-            return ["<html", "<head", "<body", "<!doctype"].contains { head.containsBytes(Array($0.utf8)) }
+            return ["<html", "<head", "<body", "<!doctype"].contains { head.containsSequence(Array($0.utf8)) }
         }
     }
 
     private func matches(_ rule: CompiledResponse, _ response: HTTPResponse, document: () -> MarkupDocument?) -> Bool {
         if let statuses = rule.httpStatus, !statuses.contains(response.statusCode) { return false }
         if let redirected = rule.redirected, redirected != (response.refusedRedirect != nil) { return false }
-        if !rule.bodyContains.isEmpty, !rule.bodyContains.contains(where: { response.body.containsBytes($0) }) { return false }
+        if !rule.bodyContains.isEmpty, !rule.bodyContains.contains(where: { response.body.containsSequence($0) }) { return false }
         if !rule.bodyEquals.isEmpty {
             let trimmed = response.body.trimmingASCIIWhitespace()
             guard rule.bodyEquals.contains(where: { $0.elementsEqual(trimmed) }) else { return false }
@@ -332,25 +332,5 @@ extension [UInt8] {
         while start < end, isSpace(self[start]) { start += 1 }
         while end > start, isSpace(self[end - 1]) { end -= 1 }
         return self[start..<end]
-    }
-
-    /// Whether `needle` occurs in the bytes (`memchr` and `memcmp`: every whole-answer rule scans every answer).
-    func containsBytes(_ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= count else { return false }
-        return withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                guard let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
-                var start = base
-                let end = base + haystack.count
-                while end - start >= needle.count,
-                    let found = memchr(start, Int32(first), end - start - needle.count + 1)
-                {
-                    let candidate = found.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, wanted, needle.count) == 0 { return true }
-                    start = UnsafePointer(candidate + 1)
-                }
-                return false
-            }
-        }
     }
 }

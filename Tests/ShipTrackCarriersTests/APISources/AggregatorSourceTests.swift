@@ -3,6 +3,7 @@ import Foundation
 import ShipTrackCarriers
 import ShipTrackHTTP
 import ShipTrackModel
+import ShipTrackTestSupport
 import Testing
 
 /// 17TRACK and the EMS partner interface as sources (issue 10): registration, quotas, both legs from one answer,

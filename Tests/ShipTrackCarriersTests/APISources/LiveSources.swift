@@ -5,7 +5,6 @@ import ShipTrackCarriers
 import ShipTrackHTTP
 import ShipTrackModel
 import ShipTrackTestSupport
-import Synchronization
 
 /// The real sources over libcurl against an in-process simulator playing the APIs: a tracker with the simulator's
 /// test credentials (or the ones given), every source's requests sent to the simulator.
@@ -91,28 +90,3 @@ final class LiveSources: Sendable {
     }
 }
 
-/// Every log line a test's loggers wrote, metadata included, for the secrets check.
-final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-
-    func handler() -> any LogHandler {
-        CapturingHandler(capture: self)
-    }
-
-    fileprivate func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    private struct CapturingHandler: LogHandler {
-        let capture: LogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            capture.append("\(event.level) \(event.message) \(metadata.merging(event.metadata ?? [:]) { $1 })")
-        }
-    }
-}

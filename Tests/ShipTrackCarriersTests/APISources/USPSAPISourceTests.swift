@@ -3,6 +3,7 @@ import Foundation
 import ShipTrackCarriers
 import ShipTrackHTTP
 import ShipTrackModel
+import ShipTrackTestSupport
 import Testing
 
 /// The USPS REST API as a source (issue 9): one token for a night, batches of 35, refresh on expiry and on 401,
